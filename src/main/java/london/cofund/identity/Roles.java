@@ -1,0 +1,41 @@
+package london.cofund.identity;
+
+import java.util.List;
+import london.cofund.borough.LondonBorough;
+import org.camunda.bpm.engine.authorization.Groups;
+
+/**
+ * The Camunda group ids of CoFund's roles (see docs/roles.md). Group ids are the interface that
+ * BPMN candidate groups, authorizations and the API's role checks share.
+ */
+public final class Roles {
+
+  /** MOPAC fund managers: open rounds, give EOI feedback, moderate scores, watch Cockpit. */
+  public static final String MOPAC = "mopac";
+
+  /** The working group: borough, probation, health and MOPAC leads who draft priorities and sit on the panel. */
+  public static final String WORKING_GROUP = "working-group";
+
+  /** London Councils' Leaders' Committee: signs off the prospectus, pan-London bids and awards. */
+  public static final String LEADERS_COMMITTEE = "leaders-committee";
+
+  /** The independent assessment pool. */
+  public static final String ASSESSORS = "assessors";
+
+  /** Lead agencies' contacts, who submit EOIs and full proposals. */
+  public static final String APPLICANTS = "applicants";
+
+  /** System administrators (Camunda's own admin group). */
+  public static final String ADMIN = Groups.CAMUNDA_ADMIN;
+
+  /** Every role group except the per-borough ones. */
+  public static final List<String> FUND_ROLES =
+      List.of(MOPAC, WORKING_GROUP, LEADERS_COMMITTEE, ASSESSORS, APPLICANTS);
+
+  private Roles() {}
+
+  /** The group of one borough's community safety team, for example {@code borough-E09000033}. */
+  public static String boroughGroup(String gssCode) {
+    return LondonBorough.GROUP_PREFIX + gssCode;
+  }
+}
