@@ -1,0 +1,100 @@
+package london.cofund;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * A plain HTTP client for tests that call the running application as its users would: JSON bodies,
+ * HTTP Basic with a demo login (password {@code demo}), no redirects followed.
+ */
+public final class HttpApi {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+
+  public HttpApi(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  /** A response with its body as text, and as JSON when asked. */
+  public record Response(int status, String contentType, String body, HttpResponse<String> raw) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Not JSON (" + status + "): " + body, e);
+      }
+    }
+
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  public Response get(String path, String user) {
+    return send(request(path, user).GET());
+  }
+
+  public Response post(String path, String user, Object body) {
+    return send(request(path, user).POST(publisher(body)).header("Content-Type", "application/json"));
+  }
+
+  public Response put(String path, String user, Object body) {
+    return send(request(path, user).PUT(publisher(body)).header("Content-Type", "application/json"));
+  }
+
+  public String url(String path) {
+    return base + path;
+  }
+
+  private HttpRequest.Builder request(String path, String user) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+            .header("Accept", "application/json, application/problem+json");
+    if (user != null) {
+      builder.header("Authorization", basic(user, "demo"));
+    }
+    return builder;
+  }
+
+  public static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static HttpRequest.BodyPublisher publisher(Object body) {
+    try {
+      String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+      return BodyPublishers.ofString(text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Response send(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<String> response = client.send(builder.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""), response.body(), response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

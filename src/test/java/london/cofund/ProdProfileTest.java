@@ -1,0 +1,97 @@
+package london.cofund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+import london.cofund.identity.MissingAdminCredentialsException;
+import london.cofund.identity.Roles;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * The production profile, on the real PostgreSQL server of this machine (127.0.0.1:5432, database
+ * {@code test} for the admin connection; each run creates and drops a database of its own).
+ */
+class ProdProfileTest {
+
+  static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+  static final String DATABASE = "cofund_prod_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+  @BeforeAll
+  static void createDatabase() throws SQLException {
+    try (Connection c = DriverManager.getConnection(SERVER + "test", "postgres", "")) {
+      c.createStatement().execute("create database " + DATABASE);
+    }
+  }
+
+  @AfterAll
+  static void dropDatabase() throws SQLException {
+    try (Connection c = DriverManager.getConnection(SERVER + "test", "postgres", "")) {
+      c.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
+    }
+  }
+
+  @Test
+  void refusesToStartWithoutAdminCredentialsSayingSo() {
+    assertThatThrownBy(() -> start(null, null).close())
+        .hasRootCauseInstanceOf(MissingAdminCredentialsException.class)
+        .rootCause().hasMessageContaining("COFUND_ADMIN_USER").hasMessageContaining("COFUND_ADMIN_PASSWORD");
+  }
+
+  @Test
+  void refusesAPasswordThatIsTheUserIdOrTooShort() {
+    assertThatThrownBy(() -> start("root-admin", "root-admin").close())
+        .rootCause().hasMessageContaining("must not be the user id");
+    assertThatThrownBy(() -> start("root-admin", "short").close())
+        .rootCause().hasMessageContaining("too short");
+  }
+
+  @Test
+  void startsOnPostgresWithTheAdminFromTheEnvironmentAndNoDemoUsers() {
+    try (ConfigurableApplicationContext app = start("fund-admin", "a-very-long-secret-1")) {
+      IdentityService identity = app.getBean(IdentityService.class);
+      assertThat(identity.checkPassword("fund-admin", "a-very-long-secret-1")).isTrue();
+      assertThat(identity.createUserQuery().memberOfGroup(Roles.ADMIN).userId("fund-admin").count()).isOne();
+      assertThat(identity.createUserQuery().userId("mopac").count()).as("no demo users").isZero();
+      assertThat(identity.createUserQuery().userId("applicant1").count()).isZero();
+      assertThat(identity.createGroupQuery().groupId("borough-E09000033").count()).isOne();
+
+      Environment env = app.getEnvironment();
+      assertThat(env.getProperty("spring.h2.console.enabled", Boolean.class)).isFalse();
+      assertThat(env.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie", Boolean.class)).isTrue();
+      assertThat(env.getProperty("camunda.bpm.webapp.session-cookie.enable-secure-cookie", Boolean.class)).isTrue();
+      assertThat(env.getProperty("camunda.bpm.authorization.enabled", Boolean.class)).isTrue();
+      assertThat(app.containsBean("h2Console")).isFalse();
+      Integer flywayRows = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+          .queryForObject("select count(*) from flyway_schema_history where success", Integer.class);
+      Assertions.assertThat(flywayRows).isNotNull();
+    }
+  }
+
+  static ConfigurableApplicationContext start(String adminUser, String adminPassword) {
+    return new SpringApplicationBuilder(CoFundApplication.class)
+        .profiles("prod")
+        .run(
+            "--spring.datasource.url=" + SERVER + DATABASE,
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=",
+            "--server.port=0",
+            "--cofund.admin.user=" + (adminUser == null ? "" : adminUser),
+            "--cofund.admin.password=" + (adminPassword == null ? "" : adminPassword),
+            "--camunda.bpm.generate-unique-process-engine-name=true",
+            "--camunda.bpm.generate-unique-process-application-name=true",
+            "--camunda.bpm.job-execution.enabled=false",
+            "--spring.mail.host=127.0.0.1",
+            "--spring.mail.port=1");
+  }
+}
