@@ -1,0 +1,62 @@
+package london.cofund.portfolio;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An assessed full proposal, reduced to what the funding decision weighs: what it costs, how well
+ * it scored and which priorities it addresses.
+ *
+ * <p>The constructor rejects values that no assessment can produce, so that a bad upstream record
+ * fails loudly here instead of skewing a recommendation.
+ *
+ * @param reference the proposal's unique reference within the round
+ * @param cost the amount requested, in whole pounds; more than zero
+ * @param totalScore the moderated total score, a sum of the criteria's mean scores: between 5 and
+ *     25, with at most two decimal places (callers round means to pence-like precision, e.g. 18.33)
+ * @param priorities the proposal's priority theme codes; only those on the round's short list
+ *     count towards coverage
+ */
+public record PortfolioCandidate(
+    String reference, long cost, BigDecimal totalScore, Set<String> priorities) {
+
+  /** The lowest total score the scoring scheme can give. */
+  public static final BigDecimal MIN_TOTAL_SCORE = BigDecimal.valueOf(5);
+
+  /** The highest total score the scoring scheme can give. */
+  public static final BigDecimal MAX_TOTAL_SCORE = BigDecimal.valueOf(25);
+
+  /** Scores are compared exactly in hundredths, so finer scores would be silently rounded. */
+  static final int SCORE_DECIMALS = 2;
+
+  /** Validates the candidate and takes an immutable copy of its priorities. */
+  public PortfolioCandidate {
+    if (reference == null || reference.isBlank()) {
+      throw new IllegalArgumentException("A candidate needs a non-blank reference");
+    }
+    if (cost <= 0) {
+      throw new IllegalArgumentException(
+          "Candidate " + reference + ": cost must be more than £0, was £" + cost);
+    }
+    if (totalScore == null) {
+      throw new IllegalArgumentException("Candidate " + reference + ": totalScore is missing");
+    }
+    if (totalScore.compareTo(MIN_TOTAL_SCORE) < 0 || totalScore.compareTo(MAX_TOTAL_SCORE) > 0) {
+      throw new IllegalArgumentException(
+          "Candidate " + reference + ": totalScore must be between 5 and 25, was "
+              + totalScore.toPlainString());
+    }
+    if (totalScore.stripTrailingZeros().scale() > SCORE_DECIMALS) {
+      throw new IllegalArgumentException(
+          "Candidate " + reference + ": totalScore may have at most 2 decimal places, was "
+              + totalScore.toPlainString());
+    }
+    if (priorities == null || priorities.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException(
+          "Candidate " + reference + ": priorities must be a set of codes (possibly empty),"
+              + " without nulls");
+    }
+    priorities = Set.copyOf(priorities);
+  }
+}

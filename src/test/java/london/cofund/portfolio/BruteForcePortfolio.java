@@ -1,0 +1,148 @@
+package london.cofund.portfolio;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules of {@link PortfolioOptimizer}, implemented as plainly as possible: try every subset of
+ * the fundable candidates. Exponential, so only for small instances, but obviously right, which
+ * is what the optimizer is checked against.
+ */
+final class BruteForcePortfolio {
+
+  private BruteForcePortfolio() {}
+
+  static RecommendedPortfolio recommend(PortfolioRequest request) {
+    List<PortfolioCandidate> fundable = new ArrayList<>();
+    List<String> notFunded = new ArrayList<>();
+    for (PortfolioCandidate candidate : request.candidates()) {
+      if (candidate.totalScore().compareTo(request.fundableThreshold()) >= 0) {
+        fundable.add(candidate);
+      } else {
+        notFunded.add(candidate.reference());
+      }
+    }
+    int n = fundable.size();
+    if (n > 20) {
+      throw new IllegalArgumentException("Too many fundable candidates for brute force: " + n);
+    }
+
+    List<String> flags = new ArrayList<>();
+    int min = request.minProjects();
+    if (n < request.minProjects()) {
+      flags.add("BELOW_MINIMUM");
+      min = 0;
+    } else {
+      boolean minimumFits = false;
+      for (int subset = 0; subset < (1 << n); subset++) {
+        if (Integer.bitCount(subset) >= request.minProjects()
+            && Integer.bitCount(subset) <= request.maxProjects()
+            && cost(fundable, subset) <= request.potAmount()) {
+          minimumFits = true;
+          break;
+        }
+      }
+      if (!minimumFits) {
+        flags.add("POT_TOO_SMALL_FOR_MINIMUM");
+        min = 0;
+      }
+    }
+
+    Comparator<Integer> better =
+        Comparator.<Integer>comparingInt(subset -> coverage(fundable, subset, request.shortlist()))
+            .thenComparing(subset -> score(fundable, subset))
+            .thenComparing(subset -> -cost(fundable, subset))
+            .thenComparing(
+                (a, b) -> compareLists(references(fundable, b), references(fundable, a)));
+    Integer best = null;
+    for (int subset = 0; subset < (1 << n); subset++) {
+      int size = Integer.bitCount(subset);
+      if (size >= min
+          && size <= request.maxProjects()
+          && cost(fundable, subset) <= request.potAmount()
+          && (best == null || better.compare(subset, best) > 0)) {
+        best = subset;
+      }
+    }
+
+    List<String> funded = references(fundable, best);
+    List<String> deferred = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if ((best & (1 << i)) == 0) {
+        deferred.add(fundable.get(i).reference());
+      }
+    }
+    deferred.sort(null);
+    notFunded.sort(null);
+    long cost = cost(fundable, best);
+    return new RecommendedPortfolio(
+        funded,
+        deferred,
+        notFunded,
+        flags,
+        coverage(fundable, best, request.shortlist()),
+        score(fundable, best).setScale(2),
+        cost,
+        request.potAmount() - cost);
+  }
+
+  private static long cost(List<PortfolioCandidate> candidates, int subset) {
+    long total = 0;
+    for (int i = 0; i < candidates.size(); i++) {
+      if ((subset & (1 << i)) != 0) {
+        total += candidates.get(i).cost();
+      }
+    }
+    return total;
+  }
+
+  private static BigDecimal score(List<PortfolioCandidate> candidates, int subset) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (int i = 0; i < candidates.size(); i++) {
+      if ((subset & (1 << i)) != 0) {
+        total = total.add(candidates.get(i).totalScore());
+      }
+    }
+    return total;
+  }
+
+  private static int coverage(
+      List<PortfolioCandidate> candidates, int subset, Set<String> shortlist) {
+    Set<String> covered = new HashSet<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      if ((subset & (1 << i)) != 0) {
+        for (String priority : candidates.get(i).priorities()) {
+          if (shortlist.contains(priority)) {
+            covered.add(priority);
+          }
+        }
+      }
+    }
+    return covered.size();
+  }
+
+  private static List<String> references(List<PortfolioCandidate> candidates, int subset) {
+    List<String> references = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      if ((subset & (1 << i)) != 0) {
+        references.add(candidates.get(i).reference());
+      }
+    }
+    references.sort(null);
+    return references;
+  }
+
+  private static int compareLists(List<String> a, List<String> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int comparison = a.get(i).compareTo(b.get(i));
+      if (comparison != 0) {
+        return comparison;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
+  }
+}

@@ -1,0 +1,148 @@
+package london.cofund.portfolio;
+
+import static london.cofund.portfolio.PortfolioOptimizerTest.candidate;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Requests and candidates that cannot describe a real round are rejected, naming the field. */
+class PortfolioRequestValidationTest {
+
+  private static final List<PortfolioCandidate> CANDIDATES = List.of(candidate("A", 100, "20"));
+  private static final Set<String> SHORTLIST = Set.of("CSE");
+
+  @Test
+  void minimumBelowOneIsRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new PortfolioRequest(CANDIDATES, SHORTLIST, 0, 8, 100, BigDecimal.TEN))
+        .withMessage("minProjects must be at least 1, was 0");
+  }
+
+  @Test
+  void maximumBelowMinimumIsRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new PortfolioRequest(CANDIDATES, SHORTLIST, 5, 4, 100, BigDecimal.TEN))
+        .withMessage("maxProjects must be at least minProjects (5), was 4");
+  }
+
+  @Test
+  void negativePotIsRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new PortfolioRequest(CANDIDATES, SHORTLIST, 5, 8, -1, BigDecimal.TEN))
+        .withMessageStartingWith("potAmount must be between 0 and");
+  }
+
+  @Test
+  void absurdPotIsRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new PortfolioRequest(
+                    CANDIDATES, SHORTLIST, 5, 8, Long.MAX_VALUE, BigDecimal.TEN))
+        .withMessageStartingWith("potAmount must be between 0 and");
+  }
+
+  @Test
+  void missingCandidatesAreRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new PortfolioRequest(null, SHORTLIST, 5, 8, 100, BigDecimal.TEN))
+        .withMessageStartingWith("candidates must be a list");
+  }
+
+  @Test
+  void nullCandidateIsRejected() {
+    List<PortfolioCandidate> withNull = Arrays.asList(candidate("A", 100, "20"), null);
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new PortfolioRequest(withNull, SHORTLIST, 5, 8, 100, BigDecimal.TEN))
+        .withMessageStartingWith("candidates must be a list");
+  }
+
+  @Test
+  void missingShortlistIsRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new PortfolioRequest(CANDIDATES, null, 5, 8, 100, BigDecimal.TEN))
+        .withMessageStartingWith("shortlist must be a set");
+  }
+
+  @Test
+  void nullInShortlistIsRejected() {
+    Set<String> withNull = new HashSet<>(Arrays.asList("CSE", null));
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new PortfolioRequest(CANDIDATES, withNull, 5, 8, 100, BigDecimal.TEN))
+        .withMessageStartingWith("shortlist must be a set");
+  }
+
+  @Test
+  void missingThresholdIsRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new PortfolioRequest(CANDIDATES, SHORTLIST, 5, 8, 100, null))
+        .withMessage("fundableThreshold is missing");
+  }
+
+  @Test
+  void duplicateReferencesAreRejected() {
+    List<PortfolioCandidate> duplicates =
+        List.of(candidate("A", 100, "20"), candidate("B", 100, "20"), candidate("A", 200, "10"));
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new PortfolioRequest(duplicates, SHORTLIST, 5, 8, 100, BigDecimal.TEN))
+        .withMessage("candidates: reference A appears more than once");
+  }
+
+  @Test
+  void nullRequestIsRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new PortfolioOptimizer().recommend(null))
+        .withMessage("request is missing");
+  }
+
+  @Test
+  void blankReferenceIsRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> candidate(" ", 100, "20"))
+        .withMessage("A candidate needs a non-blank reference");
+  }
+
+  @Test
+  void costOfZeroIsRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> candidate("A", 0, "20"))
+        .withMessage("Candidate A: cost must be more than £0, was £0");
+  }
+
+  @Test
+  void scoreOutsideFiveToTwentyFiveIsRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> candidate("A", 100, "25.01"))
+        .withMessage("Candidate A: totalScore must be between 5 and 25, was 25.01");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> candidate("A", 100, "4.99"))
+        .withMessage("Candidate A: totalScore must be between 5 and 25, was 4.99");
+  }
+
+  @Test
+  void scoreWithMoreThanTwoDecimalsIsRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> candidate("A", 100, "18.333"))
+        .withMessage("Candidate A: totalScore may have at most 2 decimal places, was 18.333");
+  }
+
+  @Test
+  void trailingZerosBeyondTwoDecimalsAreAccepted() {
+    candidate("A", 100, "18.3300");
+  }
+
+  @Test
+  void missingPrioritiesAreRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new PortfolioCandidate("A", 100, BigDecimal.TEN, null))
+        .withMessageStartingWith("Candidate A: priorities must be a set");
+  }
+}
