@@ -51,6 +51,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), request);
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<Object> forbidden(ForbiddenException e, HttpServletRequest request) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), request);
+  }
+
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<Object> conflict(ConflictException e, HttpServletRequest request) {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), request);

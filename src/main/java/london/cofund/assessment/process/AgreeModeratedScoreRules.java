@@ -1,0 +1,65 @@
+package london.cofund.assessment.process;
+
+import static london.cofund.proposal.process.ProposalProcess.*;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import london.cofund.assessment.Assessment;
+import london.cofund.assessment.AssessmentService;
+import london.cofund.assessment.ScoreCriterion;
+import london.cofund.proposal.Proposal;
+import london.cofund.proposal.ProposalService;
+import london.cofund.proposal.process.ProposalBriefs;
+import london.cofund.round.RoundService;
+import london.cofund.system.Formats;
+import london.cofund.system.process.ProcessVariables;
+import london.cofund.system.process.UserTaskRules;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** Rules of {@code Task_AgreeModeratedScore}: {@code moderatedTotal} (5 to 25) and {@code moderationNote}. */
+@Component
+class AgreeModeratedScoreRules implements UserTaskRules {
+
+  private final AssessmentService assessments;
+  private final ProposalService proposals;
+  private final RoundService rounds;
+  private final ProposalBriefs briefs;
+
+  AgreeModeratedScoreRules(AssessmentService assessments, ProposalService proposals, RoundService rounds, ProposalBriefs briefs) {
+    this.assessments = assessments;
+    this.proposals = proposals;
+    this.rounds = rounds;
+    this.briefs = briefs;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of(TASK_AGREE_MODERATED_SCORE);
+  }
+
+  @Override
+  public void onCreate(DelegateTask task) {
+    Proposal proposal = proposals.get((String) task.getVariable(VAR_REFERENCE));
+    StringBuilder text = new StringBuilder("The assessors differ by 2 or more on a criterion. Agree a moderated total"
+        + " (5 to 25) and record why. Computed total: **" + Formats.score(proposal.totalScore()) + "**.\n\n");
+    text.append("| assessor | ").append(java.util.Arrays.stream(ScoreCriterion.values()).map(ScoreCriterion::label)
+        .collect(Collectors.joining(" | "))).append(" | comments |\n|---|---|---|---|---|---|---|\n");
+    for (Assessment a : assessments.of(proposal.reference())) {
+      if (!a.conflictOfInterest()) {
+        text.append("| ").append(a.assessor()).append(" | ").append(java.util.Arrays.stream(ScoreCriterion.values())
+            .map(c -> String.valueOf(a.score(c))).collect(Collectors.joining(" | ")))
+            .append(" | ").append(ProposalBriefs.md(a.comments())).append(" |\n");
+      }
+    }
+    text.append('\n').append(briefs.proposal(proposal, rounds.get(proposal.roundId())));
+    task.setVariableLocal(VAR_TASK_BRIEF, text.toString());
+  }
+
+  @Override
+  public void onComplete(DelegateTask task) {
+    assessments.moderate((String) task.getVariable(VAR_REFERENCE),
+        ProcessVariables.optionalDecimal(task, VAR_MODERATED_TOTAL),
+        ProcessVariables.optionalString(task, VAR_MODERATION_NOTE, 4000));
+  }
+}

@@ -1,0 +1,102 @@
+package london.cofund.assessment.process;
+
+import static london.cofund.proposal.process.ProposalProcess.*;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import london.cofund.assessment.AssessmentService;
+import london.cofund.assessment.ScoreCriterion;
+import london.cofund.proposal.Proposal;
+import london.cofund.proposal.ProposalService;
+import london.cofund.proposal.process.ProposalBriefs;
+import london.cofund.round.RoundService;
+import london.cofund.system.InvalidRequestException;
+import london.cofund.system.process.ProcessVariables;
+import london.cofund.system.process.TaskActors;
+import london.cofund.system.process.UserTaskRules;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rules of {@code Task_AssessProposal}: first {@code conflictOfInterest}; a conflicted assessment is
+ * recorded and the slot offered again. Otherwise five integer scores of 1 to 5 and
+ * {@code assessmentComments}. One person cannot assess the same proposal twice: a second claim, or a
+ * second completion, is refused with a message saying so.
+ */
+@Component
+class AssessProposalRules implements UserTaskRules {
+
+  private final AssessmentService assessments;
+  private final ProposalService proposals;
+  private final RoundService rounds;
+  private final ProposalBriefs briefs;
+
+  AssessProposalRules(AssessmentService assessments, ProposalService proposals, RoundService rounds, ProposalBriefs briefs) {
+    this.assessments = assessments;
+    this.proposals = proposals;
+    this.rounds = rounds;
+    this.briefs = briefs;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of(TASK_ASSESS_PROPOSAL);
+  }
+
+  @Override
+  public void onCreate(DelegateTask task) {
+    Proposal proposal = proposals.get(reference(task));
+    task.setVariableLocal(VAR_TASK_BRIEF, "First declare any conflict of interest: a conflicted assessment is set"
+        + " aside and offered to another assessor. Otherwise score each criterion from 1 (poor) to 5 (excellent)."
+        + "\n\n" + briefs.proposal(proposal, rounds.get(proposal.roundId())));
+  }
+
+  @Override
+  public void onAssignment(DelegateTask task) {
+    String assessor = task.getAssignee();
+    if (assessor == null) {
+      return;
+    }
+    String reference = reference(task);
+    if (assessments.hasAssessed(reference, assessor)) {
+      throw AssessmentService.alreadyAssessed(reference, assessor);
+    }
+    long otherTasks = task.getProcessEngineServices().getTaskService().createTaskQuery()
+        .processInstanceId(task.getProcessInstanceId()).taskDefinitionKey(TASK_ASSESS_PROPOSAL)
+        .taskAssignee(assessor).list().stream().filter(t -> !t.getId().equals(task.getId())).count();
+    if (otherTasks > 0) {
+      throw new InvalidRequestException("assessor", assessor + " already holds an assessment of proposal " + reference
+          + "; one person cannot assess the same proposal twice.");
+    }
+  }
+
+  @Override
+  public void onComplete(DelegateTask task) {
+    String assessor = TaskActors.actor(task);
+    if (assessor == null) {
+      throw new InvalidRequestException("assignee", "claim the task first: an assessment must name its assessor");
+    }
+    String reference = reference(task);
+    int slot = ((Number) task.getVariable("assessmentSlot")).intValue();
+    if (ProcessVariables.requiredBoolean(task, VAR_CONFLICT_OF_INTEREST)) {
+      assessments.recordConflict(reference, assessor, slot);
+      return;
+    }
+    Map<ScoreCriterion, Integer> scores = new EnumMap<>(ScoreCriterion.class);
+    for (ScoreCriterion criterion : ScoreCriterion.values()) {
+      Integer score = ProcessVariables.optionalInteger(task, criterion.variable());
+      if (score == null || score < 1 || score > 5) {
+        throw ProcessVariables.invalid(criterion.variable(), score == null ? "is required: a whole number from 1 to 5"
+            : "must be a whole number from 1 to 5, not " + score);
+      }
+      scores.put(criterion, score);
+    }
+    assessments.recordScores(reference, assessor, slot, scores,
+        ProcessVariables.requiredString(task, VAR_ASSESSMENT_COMMENTS, 8000));
+  }
+
+  private static String reference(DelegateTask task) {
+    return (String) task.getVariable(VAR_REFERENCE);
+  }
+}

@@ -1,0 +1,54 @@
+package london.cofund.proposal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import london.cofund.eligibility.CriterionResult;
+import london.cofund.eligibility.Scope;
+
+/**
+ * One bid, as stored in {@code cf_proposal}: from its EOI to its funding decision. Its process
+ * instance (key {@code proposal}) has the reference as business key.
+ */
+public record Proposal(
+    String reference,
+    String roundId,
+    String title,
+    ProposalStatus status,
+    Scope scope,
+    String submittedBy,
+    String leadAgencyName,
+    String contactName,
+    String contactEmail,
+    long requestedAmount,
+    int eoiVersion,
+    EoiForm eoi,
+    FullProposalForm fullProposal,
+    Boolean eligible,
+    List<CriterionResult> criteria,
+    String eoiOutcome,
+    String eoiFeedback,
+    BigDecimal totalScore,
+    Boolean moderationRequired,
+    BigDecimal moderatedTotal,
+    String moderationNote,
+    String assessmentSummary,
+    String fundingOutcome,
+    Long awardedAmount,
+    String decisionReasons,
+    LocalDate grantAgreementDate,
+    List<String> deliveryBoroughs,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {
+
+  /** The latest document: the full proposal once there is one, else the EOI. */
+  public BidForm currentBid() {
+    return fullProposal != null ? fullProposal : eoi;
+  }
+
+  /** The score that counts: the moderated total where MOPAC agreed one, else the computed total. */
+  public BigDecimal effectiveScore() {
+    return moderatedTotal != null ? moderatedTotal : totalScore;
+  }
+}

@@ -1,0 +1,48 @@
+package london.cofund.proposal;
+
+import java.util.List;
+import london.cofund.identity.CurrentUser;
+import london.cofund.identity.Roles;
+import london.cofund.system.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who may see which proposal: MOPAC, the working group, the Leaders' Committee and administrators see
+ * every one; an applicant sees the proposals they submitted; a borough officer sees those delivered
+ * in their borough. Anyone else gets a 404, so that a reference reveals nothing.
+ */
+@Service
+public class ProposalQueries {
+
+  private final ProposalRepository proposals;
+
+  ProposalQueries(ProposalRepository proposals) {
+    this.proposals = proposals;
+  }
+
+  public Proposal visible(String reference, CurrentUser user) {
+    Proposal proposal = proposals.find(reference).orElse(null);
+    if (proposal == null || !maySee(proposal, user)) {
+      throw new NotFoundException("No proposal '" + reference + "' that you may see.");
+    }
+    return proposal;
+  }
+
+  public List<Proposal> visible(CurrentUser user) {
+    return proposals.findVisible(user.id(), user.boroughCodes(), user.seesWholeFund());
+  }
+
+  static boolean maySee(Proposal proposal, CurrentUser user) {
+    return user.seesWholeFund()
+        || proposal.submittedBy().equals(user.id())
+        || proposal.deliveryBoroughs().stream().anyMatch(user.boroughCodes()::contains);
+  }
+
+  public ProposalView view(Proposal proposal, CurrentUser user) {
+    boolean seesScores = user.isInAny(Roles.MOPAC, Roles.WORKING_GROUP);
+    return new ProposalView(proposal.reference(), proposal.roundId(), proposal.title(),
+        proposal.status().name(), proposal.eligible(), proposal.criteria() == null ? List.of() : proposal.criteria(),
+        proposal.eoiOutcome(), proposal.eoiFeedback(), seesScores ? proposal.effectiveScore() : null,
+        new ProposalView.Decision(proposal.fundingOutcome(), proposal.awardedAmount()));
+  }
+}

@@ -1,0 +1,56 @@
+package london.cofund.proposal.process;
+
+import static london.cofund.proposal.process.ProposalProcess.*;
+
+import java.util.Set;
+import london.cofund.borough.LondonBorough;
+import london.cofund.identity.Roles;
+import london.cofund.proposal.Proposal;
+import london.cofund.proposal.ProposalService;
+import london.cofund.system.process.ProcessVariables;
+import london.cofund.system.process.TaskActors;
+import london.cofund.system.process.UserTaskRules;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rules of {@code Task_ConfirmCorePartner}, one per delivery borough (or one for the Leaders'
+ * Committee on a pan-London bid): {@code corePartnerConfirmed}, and {@code corePartnerComment},
+ * required for a decline.
+ */
+@Component
+class ConfirmCorePartnerRules implements UserTaskRules {
+
+  private final ProposalService proposals;
+  private final ProposalTaskSupport support;
+  private final ProposalBriefs briefs;
+
+  ConfirmCorePartnerRules(ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
+    this.proposals = proposals;
+    this.support = support;
+    this.briefs = briefs;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of(TASK_CONFIRM_CORE_PARTNER);
+  }
+
+  @Override
+  public void onCreate(DelegateTask task) {
+    Proposal proposal = support.proposal(task);
+    String group = (String) task.getVariable(VAR_CORE_PARTNER_GROUP);
+    String who = Roles.LEADERS_COMMITTEE.equals(group)
+        ? "the Leaders' Committee signs off this pan-London proposal for all 32 boroughs"
+        : LondonBorough.byGroupId(group).map(LondonBorough::displayName).orElse(group) + " council is a core supporting partner";
+    task.setVariableLocal(VAR_TASK_BRIEF, "Confirm that " + who + ", or decline with your reasons.\n\n"
+        + briefs.proposal(proposal, support.round(proposal)));
+  }
+
+  @Override
+  public void onComplete(DelegateTask task) {
+    boolean confirmed = ProcessVariables.requiredBoolean(task, VAR_CORE_PARTNER_CONFIRMED);
+    proposals.recordSignOff(support.reference(task), (String) task.getVariable(VAR_CORE_PARTNER_GROUP), confirmed,
+        ProcessVariables.optionalString(task, VAR_CORE_PARTNER_COMMENT, 4000), TaskActors.actorOrSystem(task));
+  }
+}

@@ -1,0 +1,51 @@
+package london.cofund.proposal.process;
+
+import static london.cofund.proposal.process.ProposalProcess.*;
+
+import java.time.LocalDate;
+import java.util.Set;
+import london.cofund.proposal.Proposal;
+import london.cofund.proposal.ProposalService;
+import london.cofund.system.EngineClock;
+import london.cofund.system.Formats;
+import london.cofund.system.process.ProcessVariables;
+import london.cofund.system.process.UserTaskRules;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** Rules of {@code Task_ConfirmGrantAgreement}: {@code grantAgreementSigned} (true) and {@code agreementDate}. */
+@Component
+class ConfirmGrantAgreementRules implements UserTaskRules {
+
+  private final ProposalService proposals;
+  private final ProposalTaskSupport support;
+  private final ProposalBriefs briefs;
+
+  ConfirmGrantAgreementRules(ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
+    this.proposals = proposals;
+    this.support = support;
+    this.briefs = briefs;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of(TASK_CONFIRM_GRANT_AGREEMENT);
+  }
+
+  @Override
+  public void onCreate(DelegateTask task) {
+    Proposal proposal = support.proposal(task);
+    var round = support.round(proposal);
+    task.setVariableLocal(VAR_TASK_BRIEF, "Funded with **" + Formats.money(proposal.awardedAmount())
+        + "**. Confirm once the grant agreement (or procurement) is signed; the service starts "
+        + Formats.dateTime(round.dates().serviceStartDate()) + ".\n\n" + briefs.proposal(proposal, round));
+  }
+
+  @Override
+  public void onComplete(DelegateTask task) {
+    boolean signed = ProcessVariables.requiredBoolean(task, VAR_GRANT_AGREEMENT_SIGNED);
+    var date = ProcessVariables.optionalDateTime(task, VAR_AGREEMENT_DATE);
+    LocalDate day = date == null ? null : date.atZoneSameInstant(EngineClock.LONDON).toLocalDate();
+    proposals.recordGrantAgreement(support.reference(task), signed, day);
+  }
+}

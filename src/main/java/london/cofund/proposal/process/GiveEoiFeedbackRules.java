@@ -1,0 +1,71 @@
+package london.cofund.proposal.process;
+
+import static london.cofund.proposal.process.ProposalProcess.*;
+
+import java.util.Set;
+import london.cofund.proposal.EoiOutcome;
+import london.cofund.proposal.Proposal;
+import london.cofund.proposal.ProposalService;
+import london.cofund.proposal.ProposalStatus;
+import london.cofund.system.process.ProcessVariables;
+import london.cofund.system.process.UserTaskRules;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rules of {@code Task_GiveEoiFeedback}: {@code eoiOutcome} (ACCEPT, ACCEPT_WITH_MODIFICATION or
+ * REJECT) and {@code eoiFeedback}, required. The form shows how many of the round's EOIs are already
+ * accepted against its maximum project count, refreshed when someone claims the task: the seed asks
+ * for about as many proposals as can be funded.
+ */
+@Component
+class GiveEoiFeedbackRules implements UserTaskRules {
+
+  private final ProposalService proposals;
+  private final ProposalTaskSupport support;
+  private final ProposalBriefs briefs;
+
+  GiveEoiFeedbackRules(ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
+    this.proposals = proposals;
+    this.support = support;
+    this.briefs = briefs;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of(TASK_GIVE_EOI_FEEDBACK);
+  }
+
+  @Override
+  public void onCreate(DelegateTask task) {
+    Proposal proposal = support.proposal(task);
+    var round = support.round(proposal);
+    long accepted = proposals.acceptedEois(round.roundId());
+    task.setVariableLocal("acceptedEois", accepted);
+    task.setVariableLocal("maxProjects", round.maxProjects());
+    task.setVariableLocal(VAR_TASK_BRIEF, "**" + accepted + " EOIs of this round are accepted so far, against a maximum of "
+        + round.maxProjects() + " funded projects.** Steer towards about as many full proposals as can be funded.\n\n"
+        + briefs.proposal(proposal, round));
+  }
+
+  @Override
+  public void onAssignment(DelegateTask task) {
+    onCreate(task);
+  }
+
+  @Override
+  public void onComplete(DelegateTask task) {
+    EoiOutcome outcome;
+    String given = ProcessVariables.string(task, VAR_EOI_OUTCOME);
+    try {
+      outcome = EoiOutcome.valueOf(given);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw ProcessVariables.invalid(VAR_EOI_OUTCOME, (given == null ? "is required" : "'" + given + "' is not one of")
+          + " ACCEPT, ACCEPT_WITH_MODIFICATION, REJECT");
+    }
+    String feedback = ProcessVariables.requiredString(task, VAR_EOI_FEEDBACK, 4000);
+    String reference = support.reference(task);
+    proposals.recordEoiFeedback(reference, outcome, feedback);
+    proposals.changeStatus(reference, outcome == EoiOutcome.REJECT ? ProposalStatus.EOI_REJECTED : ProposalStatus.FULL_PROPOSAL_DUE);
+  }
+}

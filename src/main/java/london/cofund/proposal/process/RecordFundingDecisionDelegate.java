@@ -1,0 +1,48 @@
+package london.cofund.proposal.process;
+
+import static london.cofund.proposal.process.ProposalProcess.*;
+
+import london.cofund.proposal.Proposal;
+import london.cofund.proposal.ProposalService;
+import london.cofund.proposal.ProposalStatus;
+import london.cofund.round.FundingOutcome;
+import london.cofund.system.process.ProcessVariables;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Serves {@code Task_RecordFundingDecision}, right after {@code FundingDecision} arrives: records the
+ * outcome and amount (a funded proposal without an amount gets its requested amount) and the status.
+ */
+@Component
+class RecordFundingDecisionDelegate implements JavaDelegate {
+
+  private final ProposalService proposals;
+
+  RecordFundingDecisionDelegate(ProposalService proposals) {
+    this.proposals = proposals;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = (String) execution.getVariable(VAR_REFERENCE);
+    FundingOutcome outcome;
+    try {
+      outcome = FundingOutcome.valueOf(ProcessVariables.string(execution, VAR_FUNDING_OUTCOME));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new BadUserRequestException(VAR_FUNDING_OUTCOME + ": must be FUNDED, NOT_FUNDED or DEFERRED");
+    }
+    Proposal proposal = proposals.get(reference);
+    Long amount = null;
+    if (outcome == FundingOutcome.FUNDED) {
+      var given = ProcessVariables.optionalDecimal(execution, VAR_AWARDED_AMOUNT);
+      amount = given == null ? proposal.requestedAmount() : given.longValueExact();
+    }
+    execution.setVariable(VAR_AWARDED_AMOUNT, amount);
+    proposals.recordFundingDecision(reference, outcome, amount,
+        ProcessVariables.optionalString(execution, VAR_DECISION_REASONS, 4000));
+    proposals.changeStatus(reference, ProposalStatus.valueOf(outcome.name()));
+  }
+}

@@ -1,0 +1,50 @@
+package london.cofund.proposal.process;
+
+import static london.cofund.proposal.process.ProposalProcess.*;
+
+import java.util.Set;
+import london.cofund.proposal.EoiForm;
+import london.cofund.proposal.Proposal;
+import london.cofund.proposal.ProposalService;
+import london.cofund.system.Formats;
+import london.cofund.system.process.UserTaskRules;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rules of {@code Task_ReviseEoi}: the applicant's revised EOI arrives in {@code eoi} (JSON in the
+ * API's shape; the form starts from the current one). It is checked and stored, then screened again.
+ */
+@Component
+class ReviseEoiRules implements UserTaskRules {
+
+  private final ProposalService proposals;
+  private final ProposalTaskSupport support;
+  private final ProposalBriefs briefs;
+
+  ReviseEoiRules(ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
+    this.proposals = proposals;
+    this.support = support;
+    this.briefs = briefs;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of(TASK_REVISE_EOI);
+  }
+
+  @Override
+  public void onCreate(DelegateTask task) {
+    Proposal proposal = support.proposal(task);
+    var round = support.round(proposal);
+    task.setVariableLocal(VAR_TASK_BRIEF, "Your EOI does not meet every criterion yet. Fix what failed and"
+        + " submit it again by **" + Formats.dateTime(round.dates().eoiDeadline()) + "**, when it lapses.\n\n"
+        + briefs.proposal(proposal, round));
+    task.setVariableLocal(VAR_EOI, support.prettyJson(proposal.eoi()));
+  }
+
+  @Override
+  public void onComplete(DelegateTask task) {
+    proposals.reviseEoi(support.reference(task), support.document(task, VAR_EOI, EoiForm.class));
+  }
+}

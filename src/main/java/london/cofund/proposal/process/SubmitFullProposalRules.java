@@ -1,0 +1,70 @@
+package london.cofund.proposal.process;
+
+import static london.cofund.proposal.process.ProposalProcess.*;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import london.cofund.proposal.FullProposalForm;
+import london.cofund.proposal.Proposal;
+import london.cofund.proposal.ProposalService;
+import london.cofund.system.Formats;
+import london.cofund.system.process.UserTaskRules;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rules of {@code Task_SubmitFullProposal}: the full proposal arrives in {@code fullProposal} (JSON in
+ * the API's shape; the form starts from the EOI, or from the last attempt). It is checked, stored and
+ * then screened again.
+ */
+@Component
+class SubmitFullProposalRules implements UserTaskRules {
+
+  private final ProposalService proposals;
+  private final ProposalTaskSupport support;
+  private final ProposalBriefs briefs;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+  SubmitFullProposalRules(ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
+    this.proposals = proposals;
+    this.support = support;
+    this.briefs = briefs;
+    this.json = json;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of(TASK_SUBMIT_FULL_PROPOSAL);
+  }
+
+  @Override
+  public void onCreate(DelegateTask task) {
+    Proposal proposal = support.proposal(task);
+    var round = support.round(proposal);
+    task.setVariableLocal(VAR_TASK_BRIEF, "Submit the full proposal by **"
+        + Formats.dateTime(round.dates().fullProposalDeadline()) + "**, when it lapses.\n\n"
+        + briefs.feedback(proposal) + briefs.proposal(proposal, round));
+    task.setVariableLocal(VAR_FULL_PROPOSAL, support.prettyJson(
+        proposal.fullProposal() != null ? proposal.fullProposal() : template(proposal)));
+  }
+
+  /** The EOI's fields with the full proposal's own fields left to fill in. */
+  private Map<String, Object> template(Proposal proposal) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fields = new LinkedHashMap<>(json.convertValue(proposal.eoi(), Map.class));
+    fields.remove("requestedAmount");
+    fields.put("budget", List.of(Map.of("financialYear", "", "amount", proposal.requestedAmount())));
+    fields.put("outcomes", "");
+    fields.put("deliveryPlan", "");
+    fields.put("risks", "");
+    return fields;
+  }
+
+  @Override
+  public void onComplete(DelegateTask task) {
+    proposals.submitFullProposal(support.reference(task), support.document(task, VAR_FULL_PROPOSAL, FullProposalForm.class));
+  }
+}

@@ -1,0 +1,368 @@
+package london.cofund.round;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import london.cofund.portfolio.PortfolioCandidate;
+import london.cofund.portfolio.PortfolioFlag;
+import london.cofund.portfolio.PortfolioOptimizer;
+import london.cofund.portfolio.PortfolioRequest;
+import london.cofund.portfolio.RecommendedPortfolio;
+import london.cofund.round.RoundProposals.AssessedProposal;
+import london.cofund.round.RoundRepository.MarketSession;
+import london.cofund.round.RoundRequest.PriorityItem;
+import london.cofund.system.ConflictException;
+import london.cofund.system.FieldProblem;
+import london.cofund.system.InvalidRequestException;
+import london.cofund.system.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of a funding round, independent of the process engine: what a valid round is, what each
+ * stage records, the recommended portfolio and the panel's decision. The {@code fundingRound}
+ * process calls it step by step (see {@code london.cofund.round.process}).
+ */
+@Service
+public class RoundService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RoundService.class);
+
+  private final RoundRepository rounds;
+  private final RoundProposals proposals;
+  private final PortfolioOptimizer optimizer;
+  private final Validator validator;
+  private final Clock clock;
+
+  RoundService(RoundRepository rounds, RoundProposals proposals, PortfolioOptimizer optimizer,
+      Validator validator, Clock clock) {
+    this.rounds = rounds;
+    this.proposals = proposals;
+    this.optimizer = optimizer;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  public Round get(String roundId) {
+    return rounds.find(roundId).orElseThrow(() -> new NotFoundException("No round '" + roundId + "'."));
+  }
+
+  public java.util.Optional<Round> find(String roundId) {
+    return rounds.find(roundId);
+  }
+
+  public List<Round> all() {
+    return rounds.findAll();
+  }
+
+  public Map<String, Long> proposalCounts(String roundId) {
+    return proposals.countByStatus(roundId);
+  }
+
+  /**
+   * Checks a request to open a round and stores it: a 400 names every bad field, a 409 a round id
+   * that is taken. The caller starts the round's process in the same transaction.
+   */
+  @Transactional
+  public Round register(RoundRequest request, String createdBy) {
+    List<FieldProblem> problems = new ArrayList<>();
+    for (ConstraintViolation<RoundRequest> violation : validator.validate(request)) {
+      problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
+    }
+    if (problems.isEmpty()) {
+      checkRules(request, problems);
+    }
+    if (!problems.isEmpty()) {
+      problems.sort(Comparator.comparing(FieldProblem::field));
+      throw new InvalidRequestException(problems);
+    }
+    if (rounds.exists(request.roundId())) {
+      throw new ConflictException("A round with id '" + request.roundId() + "' already exists.");
+    }
+    Round round = new Round(request.roundId(), request.name().trim(), request.tranche(),
+        request.potAmount(), request.minProjectsOrDefault(), request.maxProjectsOrDefault(),
+        request.assessorsOrDefault(), request.thresholdOrDefault(), longList(request), List.of(),
+        new Round.RoundDates(request.consultationDeadline(), request.eoiDeadline(),
+            request.fullProposalDeadline(), request.decisionDate(), request.serviceStartDate()),
+        RoundStage.PRIORITIES_CONSULTATION, blankToNull(request.previousRoundId()), null, null, null,
+        null, null, List.of(), null, createdBy, now());
+    rounds.insert(round);
+    LOG.info("Round {} registered by {}", round.roundId(), createdBy);
+    return round;
+  }
+
+  private void checkRules(RoundRequest request, List<FieldProblem> problems) {
+    if (request.minProjectsOrDefault() > request.maxProjectsOrDefault()) {
+      problems.add(new FieldProblem("maxProjects", "must be at least minProjects ("
+          + request.minProjectsOrDefault() + ")"));
+    }
+    String[] names = {"consultationDeadline", "eoiDeadline", "fullProposalDeadline", "decisionDate", "serviceStartDate"};
+    OffsetDateTime[] dates = {request.consultationDeadline(), request.eoiDeadline(),
+        request.fullProposalDeadline(), request.decisionDate(), request.serviceStartDate()};
+    for (int i = 1; i < dates.length; i++) {
+      if (!dates[i].isAfter(dates[i - 1])) {
+        problems.add(new FieldProblem(names[i], "must be after " + names[i - 1] + " (" + dates[i - 1] + ")"));
+      }
+    }
+    Set<String> codes = new HashSet<>();
+    List<PriorityItem> given = request.priorityLongList() == null ? List.of() : request.priorityLongList();
+    for (int i = 0; i < given.size(); i++) {
+      if (!codes.add(given.get(i).code())) {
+        problems.add(new FieldProblem("priorityLongList[" + i + "].code", "'" + given.get(i).code() + "' is listed twice"));
+      }
+    }
+    String previous = blankToNull(request.previousRoundId());
+    if (previous != null) {
+      Round before = rounds.find(previous).orElse(null);
+      if (before == null) {
+        problems.add(new FieldProblem("previousRoundId", "no round '" + previous + "' exists"));
+      } else if (before.stage() != RoundStage.ANNOUNCED) {
+        problems.add(new FieldProblem("previousRoundId", "round '" + previous
+            + "' has not announced its awards yet, so nothing is carried forward from it"));
+      }
+    }
+    if (given.isEmpty() && (previous == null || problems.stream().anyMatch(p -> p.field().equals("previousRoundId"))
+        || get(previous).carriedForwardPriorities().isEmpty())) {
+      problems.add(new FieldProblem("priorityLongList", "must list at least one priority"));
+    }
+  }
+
+  /** The long list: the previous round's carried-forward priorities first, then the new ones. */
+  private List<Priority> longList(RoundRequest request) {
+    Map<String, Priority> list = new LinkedHashMap<>();
+    String previous = blankToNull(request.previousRoundId());
+    if (previous != null) {
+      get(previous).carriedForwardPriorities().forEach(p -> list.put(p.code(), p));
+    }
+    if (request.priorityLongList() != null) {
+      request.priorityLongList().forEach(p -> list.putIfAbsent(p.code(), new Priority(p.code(), p.title().trim())));
+    }
+    return List.copyOf(list.values());
+  }
+
+  /** The next proposal number of the round, unique across nodes (it locks the round's row). */
+  public int nextProposalNumber(String roundId) {
+    return rounds.nextProposalNumber(roundId);
+  }
+
+  @Transactional
+  public void changeStage(String roundId, RoundStage stage) {
+    rounds.lock(roundId);
+    rounds.updateStage(roundId, stage);
+    LOG.info("Round {} is now at {}", roundId, stage);
+  }
+
+  /** Records a borough's comment on the long list. */
+  public void recordComment(String roundId, String boroughCode, String comment, String user) {
+    rounds.saveComment(roundId, boroughCode, comment, user, now());
+  }
+
+  /** Records the short list; every code must be on the long list, at least one. */
+  public List<String> agreeShortlist(String roundId, List<String> codes) {
+    Round round = get(roundId);
+    if (codes.isEmpty()) {
+      throw new InvalidRequestException("shortlist", "must name at least one priority of the long list");
+    }
+    List<String> unknown = codes.stream().filter(code -> !round.isOnLongList(code)).toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidRequestException("shortlist", String.join(", ", unknown)
+          + " not on the long list (" + round.priorityLongList().stream().map(Priority::code)
+              .collect(Collectors.joining(", ")) + ")");
+    }
+    rounds.updateShortlist(roundId, codes);
+    return codes;
+  }
+
+  public void recordProspectusSignOff(String roundId, boolean approved, String comments) {
+    if (!approved && (comments == null || comments.isBlank())) {
+      throw new InvalidRequestException("signOffComments", "are required when the prospectus is not approved");
+    }
+    rounds.updateProspectusSignOff(roundId, comments);
+  }
+
+  @Transactional
+  public void publish(String roundId) {
+    rounds.lock(roundId);
+    rounds.markPublished(roundId, now());
+    LOG.info("Round {} published: open for EOIs", roundId);
+  }
+
+  public void recordMarketSession(String roundId, MarketSession session) {
+    if (!get(roundId).shortlist().contains(session.priorityCode())) {
+      throw new InvalidRequestException("priorityCode", session.priorityCode() + " is not short-listed");
+    }
+    rounds.saveMarketSession(roundId, session, now());
+  }
+
+  /** True once the full-proposal window has closed and no proposal is still on its way to assessment. */
+  @Transactional
+  public boolean assessmentComplete(String roundId) {
+    rounds.lock(roundId);
+    return get(roundId).stage() == RoundStage.ASSESSMENT && proposals.noneAwaitingAssessment(roundId);
+  }
+
+  /** Recommends the portfolio with the optimiser and moves the round to the funding decision. */
+  @Transactional
+  public RecommendedPortfolio recommend(String roundId) {
+    Round round = get(roundId);
+    List<PortfolioCandidate> candidates = proposals.assessed(roundId).stream()
+        .map(p -> new PortfolioCandidate(p.reference(), p.requestedAmount(), p.totalScore(),
+            Set.copyOf(p.priorityThemes())))
+        .toList();
+    RecommendedPortfolio portfolio = optimizer.recommend(new PortfolioRequest(candidates,
+        Set.copyOf(round.shortlist()), round.minProjects(), round.maxProjects(), round.potAmount(),
+        round.fundableThreshold()));
+    rounds.saveRecommendation(roundId, portfolio);
+    LOG.info("Round {}: recommended {} of {} candidates, flags {}", roundId, portfolio.funded().size(),
+        candidates.size(), portfolio.flags());
+    return portfolio;
+  }
+
+  /**
+   * Records the panel's decision. It must respect the hard limits (project count, pot) and name only
+   * assessed proposals of the round; a decision that departs from the recommendation needs a
+   * rationale.
+   */
+  public FundingDecision decide(String roundId, List<String> funded, List<String> deferred,
+      String rationale, String decidedBy) {
+    Round round = get(roundId);
+    Map<String, AssessedProposal> assessed = proposals.assessed(roundId).stream()
+        .collect(Collectors.toMap(AssessedProposal::reference, Function.identity()));
+    List<FieldProblem> problems = new ArrayList<>();
+    unknownReferences("fundedReferences", funded, assessed, problems);
+    unknownReferences("deferredReferences", deferred, assessed, problems);
+    List<String> both = funded.stream().filter(deferred::contains).toList();
+    if (!both.isEmpty()) {
+      problems.add(new FieldProblem("deferredReferences", String.join(", ", both) + " cannot be both funded and deferred"));
+    }
+    RecommendedPortfolio recommended = round.recommendedPortfolio();
+    int minimum = minimumProjects(round, recommended);
+    if (funded.size() < minimum || funded.size() > round.maxProjects()) {
+      problems.add(new FieldProblem("fundedReferences", "funds " + funded.size() + " projects; between "
+          + minimum + " and " + round.maxProjects() + " must be funded"));
+    }
+    long cost = funded.stream().filter(assessed::containsKey).mapToLong(r -> assessed.get(r).requestedAmount()).sum();
+    if (cost > round.potAmount()) {
+      problems.add(new FieldProblem("fundedReferences", "costs £" + String.format("%,d", cost)
+          + ", more than the pot of £" + String.format("%,d", round.potAmount())));
+    }
+    boolean departs = recommended == null
+        || !Set.copyOf(funded).equals(Set.copyOf(recommended.funded()))
+        || !Set.copyOf(deferred).equals(Set.copyOf(recommended.deferred()));
+    String reasons = rationale == null || rationale.isBlank() ? null : rationale.trim();
+    if (departs && reasons == null) {
+      problems.add(new FieldProblem("decisionRationale",
+          "is required because the decision departs from the recommended portfolio"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    FundingDecision decision = new FundingDecision(List.copyOf(funded), List.copyOf(deferred), reasons, departs, decidedBy);
+    rounds.saveDecision(roundId, decision);
+    return decision;
+  }
+
+  /**
+   * The fewest projects the panel may fund: the round's minimum, unless the recommendation itself
+   * could not reach it (too few fundable proposals, or a pot too small), when it is what was
+   * recommended.
+   */
+  private static int minimumProjects(Round round, RecommendedPortfolio recommended) {
+    if (recommended != null && (recommended.hasFlag(PortfolioFlag.BELOW_MINIMUM)
+        || recommended.hasFlag(PortfolioFlag.POT_TOO_SMALL_FOR_MINIMUM))) {
+      return Math.min(round.minProjects(), recommended.funded().size());
+    }
+    return round.minProjects();
+  }
+
+  private static void unknownReferences(String field, List<String> references,
+      Map<String, AssessedProposal> assessed, List<FieldProblem> problems) {
+    List<String> unknown = references.stream().filter(r -> !assessed.containsKey(r)).toList();
+    if (!unknown.isEmpty()) {
+      problems.add(new FieldProblem(field, String.join(", ", unknown) + " not an assessed proposal of this round"));
+    }
+  }
+
+  public void recordAwardsSignOff(String roundId, boolean approved, String comments) {
+    if (!approved && (comments == null || comments.isBlank())) {
+      throw new InvalidRequestException("signOffComments", "are required when the awards are not approved");
+    }
+    rounds.updateAwardsSignOff(roundId, comments);
+  }
+
+  /**
+   * Announces the decision: every assessed proposal is told its outcome, and the short-listed
+   * priorities that no funded project covers are carried forward to the next tranche.
+   */
+  @Transactional
+  public List<Priority> announce(String roundId) {
+    Round round = get(roundId);
+    FundingDecision decision = round.decision();
+    List<AssessedProposal> assessed = proposals.assessed(roundId);
+    Set<String> covered = new HashSet<>();
+    for (AssessedProposal proposal : assessed) {
+      FundingOutcome outcome = decision.funded().contains(proposal.reference()) ? FundingOutcome.FUNDED
+          : decision.deferred().contains(proposal.reference()) ? FundingOutcome.DEFERRED
+          : FundingOutcome.NOT_FUNDED;
+      if (outcome == FundingOutcome.FUNDED) {
+        covered.addAll(proposal.priorityThemes());
+      }
+      proposals.announce(proposal.reference(), outcome,
+          outcome == FundingOutcome.FUNDED ? proposal.requestedAmount() : null,
+          reasons(round, decision, proposal, outcome));
+    }
+    List<Priority> carried = round.shortlistPriorities().stream()
+        .filter(p -> !covered.contains(p.code())).toList();
+    rounds.markAnnounced(roundId, carried, now());
+    LOG.info("Round {} announced: {} funded, carried forward {}", roundId, decision.funded().size(),
+        carried.stream().map(Priority::code).toList());
+    return carried;
+  }
+
+  private static String reasons(Round round, FundingDecision decision, AssessedProposal proposal,
+      FundingOutcome outcome) {
+    String score = proposal.totalScore().stripTrailingZeros().toPlainString();
+    String threshold = round.fundableThreshold().stripTrailingZeros().toPlainString();
+    String panel = decision.rationale() == null ? "" : " The panel's rationale: " + decision.rationale();
+    return switch (outcome) {
+      case FUNDED -> "Selected for funding with a total score of " + score + " of 25." + panel;
+      case DEFERRED -> "Fundable (total score " + score + " of 25, threshold " + threshold
+          + ") but not selected within the pot of £" + String.format("%,d", round.potAmount())
+          + " and the limit of " + round.maxProjects() + " projects; carried forward to the next tranche." + panel;
+      case NOT_FUNDED -> proposal.totalScore().compareTo(round.fundableThreshold()) < 0
+          ? "The total score of " + score + " of 25 is below the fundable threshold of " + threshold + "." + panel
+          : "Not selected by the panel (total score " + score + " of 25)." + panel;
+    };
+  }
+
+  /** Contact emails of the previous round's deferred applicants, as a mail step's recipients. */
+  public List<String> deferredApplicantsOfPreviousRound(String roundId) {
+    String previous = get(roundId).previousRoundId();
+    return previous == null ? List.of() : proposals.deferredApplicantEmails(previous);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  static BigDecimal scale(BigDecimal value) {
+    return value.setScale(2, java.math.RoundingMode.HALF_UP);
+  }
+}

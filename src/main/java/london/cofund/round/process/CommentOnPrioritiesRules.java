@@ -1,0 +1,47 @@
+package london.cofund.round.process;
+
+import static london.cofund.round.process.FundingRoundProcess.*;
+
+import java.util.Set;
+import london.cofund.borough.LondonBorough;
+import london.cofund.round.RoundService;
+import london.cofund.system.process.ProcessVariables;
+import london.cofund.system.process.TaskActors;
+import london.cofund.system.process.UserTaskRules;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** Rules of {@code Task_CommentOnPriorities}: one borough's comment on the long list. */
+@Component
+class CommentOnPrioritiesRules implements UserTaskRules {
+
+  private final RoundService rounds;
+  private final RoundBriefs briefs;
+
+  CommentOnPrioritiesRules(RoundService rounds, RoundBriefs briefs) {
+    this.rounds = rounds;
+    this.briefs = briefs;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of(TASK_COMMENT_ON_PRIORITIES);
+  }
+
+  @Override
+  public void onCreate(DelegateTask task) {
+    task.setVariableLocal(VAR_TASK_BRIEF, briefs.consultation(rounds.get(roundId(task))));
+  }
+
+  @Override
+  public void onComplete(DelegateTask task) {
+    String comment = ProcessVariables.requiredString(task, VAR_PRIORITY_COMMENTS, 4000);
+    String borough = LondonBorough.byGroupId((String) task.getVariable(VAR_BOROUGH_GROUP))
+        .map(LondonBorough::code).orElseThrow();
+    rounds.recordComment(roundId(task), borough, comment, TaskActors.actorOrSystem(task));
+  }
+
+  static String roundId(DelegateTask task) {
+    return (String) task.getVariable(VAR_ROUND_ID);
+  }
+}

@@ -1,0 +1,53 @@
+package london.cofund.round.process;
+
+import static london.cofund.round.process.FundingRoundProcess.*;
+
+import java.util.Set;
+import london.cofund.round.RoundService;
+import london.cofund.system.process.ProcessVariables;
+import london.cofund.system.process.TaskActors;
+import london.cofund.system.process.UserTaskRules;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rules of {@code Task_DecideFunding}: {@code fundedReferences} and {@code deferredReferences} (lists)
+ * within the hard limits, and {@code decisionRationale}, required where the decision departs from the
+ * recommendation.
+ */
+@Component
+class DecideFundingRules implements UserTaskRules {
+
+  private final RoundService rounds;
+  private final RoundBriefs briefs;
+
+  DecideFundingRules(RoundService rounds, RoundBriefs briefs) {
+    this.rounds = rounds;
+    this.briefs = briefs;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of(TASK_DECIDE_FUNDING);
+  }
+
+  @Override
+  public void onCreate(DelegateTask task) {
+    var round = rounds.get(CommentOnPrioritiesRules.roundId(task));
+    task.setVariableLocal(VAR_TASK_BRIEF, briefs.decision(round));
+    if (round.recommendedPortfolio() != null) {
+      // The recommendation as the form's starting point: confirming it needs no rationale.
+      task.setVariableLocal(VAR_FUNDED_REFERENCES, String.join(", ", round.recommendedPortfolio().funded()));
+      task.setVariableLocal(VAR_DEFERRED_REFERENCES, String.join(", ", round.recommendedPortfolio().deferred()));
+    }
+  }
+
+  @Override
+  public void onComplete(DelegateTask task) {
+    rounds.decide(CommentOnPrioritiesRules.roundId(task),
+        ProcessVariables.stringList(task, VAR_FUNDED_REFERENCES),
+        ProcessVariables.stringList(task, VAR_DEFERRED_REFERENCES),
+        ProcessVariables.optionalString(task, VAR_DECISION_RATIONALE, 8000),
+        TaskActors.actorOrSystem(task));
+  }
+}

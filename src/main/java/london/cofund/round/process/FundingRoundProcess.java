@@ -1,0 +1,59 @@
+package london.cofund.round.process;
+
+/**
+ * The names of the {@code fundingRound} process ({@code processes/fundingRound.bpmn}): its key, the
+ * element ids that code refers to, its variables and its messages. The business key is the round id.
+ */
+public final class FundingRoundProcess {
+
+  public static final String KEY = "fundingRound";
+
+  // User tasks
+  public static final String TASK_COMMENT_ON_PRIORITIES = "Task_CommentOnPriorities";
+  public static final String TASK_AGREE_SHORTLIST = "Task_AgreeShortlist";
+  public static final String TASK_SIGN_OFF_PROSPECTUS = "Task_SignOffProspectus";
+  public static final String TASK_RECORD_MARKET_DEVELOPMENT = "Task_RecordMarketDevelopment";
+  public static final String TASK_DECIDE_FUNDING = "Task_DecideFunding";
+  public static final String TASK_SIGN_OFF_AWARDS = "Task_SignOffAwards";
+
+  // Service tasks and events
+  public static final String TASK_REGISTER_ROUND = "Task_RegisterRound";
+  public static final String TASK_PUBLISH_PROSPECTUS = "Task_PublishProspectus";
+  public static final String TASK_CHECK_ASSESSMENT_COMPLETE = "Task_CheckAssessmentComplete";
+  public static final String TASK_RECOMMEND_PORTFOLIO = "Task_RecommendPortfolio";
+  public static final String TASK_ANNOUNCE_AWARDS = "Task_AnnounceAwards";
+  public static final String EVENT_PROPOSALS_ASSESSED = "Event_ProposalsAssessed";
+
+  // Messages
+  public static final String MESSAGE_PROPOSALS_ASSESSED = "ProposalsAssessed";
+
+  // Variables
+  public static final String VAR_ROUND_ID = "roundId";
+  public static final String VAR_PREVIOUS_ROUND_ID = "previousRoundId";
+  public static final String VAR_CONSULTATION_DEADLINE = "consultationDeadline";
+  public static final String VAR_EOI_DEADLINE = "eoiDeadline";
+  public static final String VAR_FULL_PROPOSAL_DEADLINE = "fullProposalDeadline";
+  public static final String VAR_DECISION_DATE = "decisionDate";
+  public static final String VAR_SERVICE_START_DATE = "serviceStartDate";
+  public static final String VAR_BOROUGH_GROUPS = "boroughGroups";
+  public static final String VAR_BOROUGH_GROUP = "boroughGroup";
+  public static final String VAR_PRIORITY_COMMENTS = "priorityComments";
+  public static final String VAR_SHORTLIST = "shortlist";
+  public static final String VAR_SHORTLIST_CODES = "shortlistCodes";
+  public static final String VAR_PRIORITY_CODE = "priorityCode";
+  public static final String VAR_PROSPECTUS_APPROVED = "prospectusApproved";
+  public static final String VAR_SIGN_OFF_COMMENTS = "signOffComments";
+  public static final String VAR_SESSION_DATE = "sessionDate";
+  public static final String VAR_ATTENDING_ORGANISATIONS = "attendingOrganisations";
+  public static final String VAR_SESSION_NOTES = "sessionNotes";
+  public static final String VAR_ALL_PROPOSALS_ASSESSED = "allProposalsAssessed";
+  public static final String VAR_FUNDED_REFERENCES = "fundedReferences";
+  public static final String VAR_DEFERRED_REFERENCES = "deferredReferences";
+  public static final String VAR_DECISION_RATIONALE = "decisionRationale";
+  public static final String VAR_AWARDS_APPROVED = "awardsApproved";
+
+  /** The task-local Markdown that each task's form shows first. */
+  public static final String VAR_TASK_BRIEF = "taskBrief";
+
+  private FundingRoundProcess() {}
+}

@@ -1,0 +1,95 @@
+package london.cofund.round.process;
+
+import static london.cofund.round.process.FundingRoundProcess.*;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import london.cofund.borough.LondonBorough;
+import london.cofund.round.Round;
+import london.cofund.round.RoundRequest;
+import london.cofund.round.RoundRequest.PriorityItem;
+import london.cofund.round.RoundService;
+import london.cofund.system.process.ProcessVariables;
+import london.cofund.system.process.Refusals;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Serves {@code Task_RegisterRound}: a round opened through the API is already stored; one opened
+ * from the Tasklist start form is checked and stored here, from the form's variables. Then the
+ * round's dates and the 32 borough groups become process variables for timers and tasks.
+ */
+@Component
+class RegisterRoundDelegate implements JavaDelegate {
+
+  private final RoundService rounds;
+
+  RegisterRoundDelegate(RoundService rounds) {
+    this.rounds = rounds;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String roundId = ProcessVariables.string(execution, VAR_ROUND_ID);
+    Round round = rounds.find(roundId)
+        .orElseGet(() -> Refusals.refusing(() -> rounds.register(fromStartForm(execution),
+            String.valueOf(execution.getVariable("roundInitiator")))));
+    execution.setVariable(VAR_ROUND_ID, round.roundId());
+    execution.setVariable(VAR_CONSULTATION_DEADLINE, date(round.dates().consultationDeadline()));
+    execution.setVariable(VAR_EOI_DEADLINE, date(round.dates().eoiDeadline()));
+    execution.setVariable(VAR_FULL_PROPOSAL_DEADLINE, date(round.dates().fullProposalDeadline()));
+    execution.setVariable(VAR_DECISION_DATE, date(round.dates().decisionDate()));
+    execution.setVariable(VAR_SERVICE_START_DATE, date(round.dates().serviceStartDate()));
+    execution.setVariable(VAR_PREVIOUS_ROUND_ID, round.previousRoundId());
+    execution.setVariable(VAR_BOROUGH_GROUPS,
+        new ArrayList<>(List.of(LondonBorough.values()).stream().map(LondonBorough::groupId).toList()));
+    // The start form's list text is now stored in cf_round; the process keeps only ids and dates.
+    execution.removeVariable("priorityLongList");
+  }
+
+  /** The Tasklist start form's fields, named as the API's. The long list is one "CODE: Title" per line. */
+  static RoundRequest fromStartForm(DelegateExecution execution) {
+    Integer tranche = ProcessVariables.optionalInteger(execution, "tranche");
+    BigDecimal pot = ProcessVariables.optionalDecimal(execution, "potAmount");
+    return new RoundRequest(
+        ProcessVariables.string(execution, VAR_ROUND_ID),
+        ProcessVariables.string(execution, "name"),
+        tranche,
+        pot == null ? null : pot.longValue(),
+        ProcessVariables.optionalInteger(execution, "minProjects"),
+        ProcessVariables.optionalInteger(execution, "maxProjects"),
+        ProcessVariables.optionalInteger(execution, "assessorsPerProposal"),
+        ProcessVariables.optionalDecimal(execution, "fundableThreshold"),
+        longList(ProcessVariables.string(execution, "priorityLongList")),
+        ProcessVariables.optionalDateTime(execution, VAR_CONSULTATION_DEADLINE),
+        ProcessVariables.optionalDateTime(execution, VAR_EOI_DEADLINE),
+        ProcessVariables.optionalDateTime(execution, VAR_FULL_PROPOSAL_DEADLINE),
+        ProcessVariables.optionalDateTime(execution, VAR_DECISION_DATE),
+        ProcessVariables.optionalDateTime(execution, VAR_SERVICE_START_DATE),
+        ProcessVariables.string(execution, VAR_PREVIOUS_ROUND_ID));
+  }
+
+  static List<PriorityItem> longList(String text) {
+    List<PriorityItem> items = new ArrayList<>();
+    if (text == null) {
+      return items;
+    }
+    for (String line : text.split("\\R")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      int colon = line.indexOf(':');
+      String code = (colon < 0 ? line : line.substring(0, colon)).trim().toUpperCase().replace(' ', '_');
+      String title = colon < 0 ? code : line.substring(colon + 1).trim();
+      items.add(new PriorityItem(code, title));
+    }
+    return items;
+  }
+
+  private static Date date(java.time.OffsetDateTime value) {
+    return Date.from(value.toInstant());
+  }
+}

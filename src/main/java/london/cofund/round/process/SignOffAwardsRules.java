@@ -1,0 +1,40 @@
+package london.cofund.round.process;
+
+import static london.cofund.round.process.FundingRoundProcess.*;
+
+import java.util.Set;
+import london.cofund.round.RoundService;
+import london.cofund.system.process.ProcessVariables;
+import london.cofund.system.process.UserTaskRules;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** Rules of {@code Task_SignOffAwards}: {@code awardsApproved}, with comments required for a no. */
+@Component
+class SignOffAwardsRules implements UserTaskRules {
+
+  private final RoundService rounds;
+  private final RoundBriefs briefs;
+
+  SignOffAwardsRules(RoundService rounds, RoundBriefs briefs) {
+    this.rounds = rounds;
+    this.briefs = briefs;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of(TASK_SIGN_OFF_AWARDS);
+  }
+
+  @Override
+  public void onCreate(DelegateTask task) {
+    task.setVariableLocal(VAR_TASK_BRIEF, briefs.awards(rounds.get(CommentOnPrioritiesRules.roundId(task))));
+  }
+
+  @Override
+  public void onComplete(DelegateTask task) {
+    boolean approved = ProcessVariables.requiredBoolean(task, VAR_AWARDS_APPROVED);
+    rounds.recordAwardsSignOff(CommentOnPrioritiesRules.roundId(task), approved,
+        ProcessVariables.optionalString(task, VAR_SIGN_OFF_COMMENTS, 4000));
+  }
+}
