@@ -1,0 +1,26 @@
+package london.cofund.notification;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One message to send to several recipients, with what the outbox should remember of it.
+ *
+ * @param content what the message is about
+ * @param recipients who gets it
+ * @param keyOf the idempotency key of each recipient's copy
+ * @param linkOf where each recipient's button points
+ * @param origin where the message comes from: process instance, element, job, task, occasion; its
+ *     key, recipient, subject and message id are filled in per recipient
+ */
+public record Outgoing(
+    MailContent content,
+    List<Recipient> recipients,
+    Function<Recipient, String> keyOf,
+    Function<Recipient, String> linkOf,
+    OutboxEntry origin) {
+
+  public Outgoing {
+    recipients = List.copyOf(recipients);
+  }
+}
