@@ -25,12 +25,22 @@ public final class JobDriver {
   public record Outcome(int executed, List<String> failures) {}
 
   public Outcome runDueJobs() {
+    return runDueJobs(java.util.Set.of());
+  }
+
+  /**
+   * Runs due jobs of the given process instances only (all when none is given): tests share one
+   * engine, and another test's timers must not fire in this one.
+   */
+  public Outcome runDueJobs(java.util.Collection<String> processInstanceIds) {
     int executed = 0;
     List<String> failures = new ArrayList<>();
     List<String> failedJobIds = new ArrayList<>();
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().list();
-      due.removeIf(job -> failedJobIds.contains(job.getId()));
+      due.removeIf(job -> failedJobIds.contains(job.getId())
+          || (!processInstanceIds.isEmpty() && (job.getProcessInstanceId() == null
+              || !processInstanceIds.contains(job.getProcessInstanceId()))));
       if (due.isEmpty()) {
         return new Outcome(executed, failures);
       }
@@ -49,8 +59,8 @@ public final class JobDriver {
   }
 
   /** Runs due jobs and fails the test if any of them failed. */
-  public int runDueJobsWithoutFailures() {
-    Outcome outcome = runDueJobs();
+  public int runDueJobsWithoutFailures(String... processInstanceIds) {
+    Outcome outcome = runDueJobs(java.util.Set.of(processInstanceIds));
     if (!outcome.failures().isEmpty()) {
       throw new AssertionError("Jobs failed: " + outcome.failures());
     }

@@ -75,24 +75,32 @@ public class ProposalService {
     proposals.linkProcessInstance(reference, processInstanceId);
   }
 
-  /** A revised EOI; it is screened again. Allowed until the round's EOI deadline. */
-  public void reviseEoi(String reference, EoiForm form) {
-    Proposal proposal = get(reference);
-    Round round = rounds.get(proposal.roundId());
+  /** Checks a revised EOI without storing it: a 409 after the EOI deadline, a 400 naming bad fields. */
+  public void checkEoiRevision(String reference, EoiForm form) {
+    Round round = rounds.get(get(reference).roundId());
     if (!clock.instant().isBefore(round.dates().eoiDeadline().toInstant())) {
       throw new ConflictException("The EOI deadline of round " + round.roundId() + " has passed.");
     }
     checks.check(form, round);
+  }
+
+  /** Stores a revised EOI as a new version; it is screened again. Allowed until the EOI deadline. */
+  public void reviseEoi(String reference, EoiForm form) {
+    checkEoiRevision(reference, form);
     proposals.reviseEoi(reference, form, now());
   }
 
-  public void submitFullProposal(String reference, FullProposalForm form) {
-    Proposal proposal = get(reference);
-    Round round = rounds.get(proposal.roundId());
+  /** Checks a full proposal without storing it: a 409 after its deadline, a 400 naming bad fields. */
+  public void checkFullProposal(String reference, FullProposalForm form) {
+    Round round = rounds.get(get(reference).roundId());
     if (!clock.instant().isBefore(round.dates().fullProposalDeadline().toInstant())) {
       throw new ConflictException("The full-proposal deadline of round " + round.roundId() + " has passed.");
     }
     checks.check(form, round);
+  }
+
+  public void submitFullProposal(String reference, FullProposalForm form) {
+    checkFullProposal(reference, form);
     proposals.saveFullProposal(reference, form, now());
   }
 

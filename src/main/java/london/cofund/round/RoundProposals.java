@@ -19,8 +19,8 @@ public interface RoundProposals {
   /** The round's assessed proposals, as candidates for the portfolio. */
   List<AssessedProposal> assessed(String roundId);
 
-  /** Contact emails of the applicants whose proposals in this round were deferred. */
-  List<String> deferredApplicantEmails(String roundId);
+  /** The references of the round's deferred proposals. */
+  List<String> deferredReferences(String roundId);
 
   /** Tells one assessed proposal the announced decision. */
   void announce(String reference, FundingOutcome outcome, Long awardedAmount, String reasons);

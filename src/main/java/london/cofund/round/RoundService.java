@@ -348,10 +348,10 @@ public class RoundService {
     };
   }
 
-  /** Contact emails of the previous round's deferred applicants, as a mail step's recipients. */
-  public List<String> deferredApplicantsOfPreviousRound(String roundId) {
+  /** The references of the previous round's deferred proposals, whose applicants are invited again. */
+  public List<String> deferredProposalsOfPreviousRound(String roundId) {
     String previous = get(roundId).previousRoundId();
-    return previous == null ? List.of() : proposals.deferredApplicantEmails(previous);
+    return previous == null ? List.of() : proposals.deferredReferences(previous);
   }
 
   private OffsetDateTime now() {

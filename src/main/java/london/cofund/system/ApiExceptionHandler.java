@@ -46,6 +46,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return badRequest(e.problems(), request);
   }
 
+  /** A refusal raised inside the engine (a task rule) while serving an API call. */
+  @ExceptionHandler(org.camunda.bpm.engine.BadUserRequestException.class)
+  ResponseEntity<Object> refused(org.camunda.bpm.engine.BadUserRequestException e, HttpServletRequest request) {
+    if (e.getCause() instanceof InvalidRequestException invalid) {
+      return badRequest(invalid.problems(), request);
+    }
+    if (e.getCause() instanceof ConflictException conflict) {
+      return conflict(conflict, request);
+    }
+    String field = e instanceof london.cofund.system.process.RefusedInput refused && refused.field() != null
+        ? refused.field() : "request";
+    String message = e.getMessage().startsWith(field + ": ") ? e.getMessage().substring(field.length() + 2) : e.getMessage();
+    return badRequest(List.of(new FieldProblem(field, message)), request);
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Object> notFound(NotFoundException e, HttpServletRequest request) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), request);

@@ -48,6 +48,25 @@ class ProcessModelsTest {
         .contains("proposal.bpmn", "fundingRound.bpmn");
   }
 
+  /** processes.xml lists each model (scanning finds none in a Spring Boot jar): the two must agree. */
+  @Test
+  void processesXmlDeploysEveryModelInTheFolder() throws IOException {
+    String processesXml = Files.readString(Path.of("src", "main", "resources", "META-INF", "processes.xml"));
+    List<String> listed = java.util.regex.Pattern.compile("<resource>processes/([^<]+)</resource>")
+        .matcher(processesXml).results().map(m -> m.group(1)).sorted().toList();
+    try (Stream<Path> files = Files.list(PROCESSES)) {
+      assertThat(listed).as("META-INF/processes.xml lists every file in processes/")
+          .isEqualTo(files.map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".bpmn") || n.endsWith(".dmn") || n.endsWith(".form")).sorted().toList());
+    }
+  }
+
+  @Test
+  void everyListedModelIsDeployed(@Autowired org.camunda.bpm.engine.RepositoryService repository) {
+    assertThat(repository.createProcessDefinitionQuery().latestVersion().list())
+        .extracting(d -> d.getKey()).contains("proposal", "fundingRound", "reminderSweep");
+  }
+
   @Test
   void everyModelCarriesDiagramInterchange() throws IOException {
     for (Path file : models()) {
@@ -95,14 +114,14 @@ class ProcessModelsTest {
                   : "assignee `" + task.getCamundaAssignee() + "`")
               .append(" | `").append(task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef"))
               .append(".form` | ").append(task.getCamundaDueDate() == null ? "-" : "`" + task.getCamundaDueDate() + "`")
-              .append(" | ").append(rulesOf(task.getId())).append(" |\n"));
+              .append(" | ").append(rulesOf(process, task.getId())).append(" |\n"));
     }
     return text.toString();
   }
 
-  private String rulesOf(String taskKey) {
+  private String rulesOf(String processKey, String taskKey) {
     return context.getBeansOfType(UserTaskRules.class).values().stream()
-        .filter(rules -> rules.taskKeys().contains(taskKey))
+        .filter(rules -> rules.processKey().equals(processKey) && rules.taskKeys().contains(taskKey))
         .map(rules -> "`" + org.springframework.aop.support.AopUtils.getTargetClass(rules).getSimpleName() + "`")
         .sorted().collect(Collectors.joining(", "));
   }

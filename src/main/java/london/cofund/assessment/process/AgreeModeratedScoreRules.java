@@ -34,6 +34,11 @@ class AgreeModeratedScoreRules implements UserTaskRules {
   }
 
   @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
   public Set<String> taskKeys() {
     return Set.of(TASK_AGREE_MODERATED_SCORE);
   }

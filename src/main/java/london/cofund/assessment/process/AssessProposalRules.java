@@ -40,6 +40,11 @@ class AssessProposalRules implements UserTaskRules {
   }
 
   @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
   public Set<String> taskKeys() {
     return Set.of(TASK_ASSESS_PROPOSAL);
   }

@@ -32,6 +32,11 @@ class ConfirmCorePartnerRules implements UserTaskRules {
   }
 
   @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
   public Set<String> taskKeys() {
     return Set.of(TASK_CONFIRM_CORE_PARTNER);
   }

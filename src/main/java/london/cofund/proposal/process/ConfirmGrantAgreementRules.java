@@ -28,6 +28,11 @@ class ConfirmGrantAgreementRules implements UserTaskRules {
   }
 
   @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
   public Set<String> taskKeys() {
     return Set.of(TASK_CONFIRM_GRANT_AGREEMENT);
   }

@@ -32,6 +32,11 @@ class GiveEoiFeedbackRules implements UserTaskRules {
   }
 
   @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
   public Set<String> taskKeys() {
     return Set.of(TASK_GIVE_EOI_FEEDBACK);
   }

@@ -71,7 +71,7 @@ public class ProposalSteps {
   @Transactional
   public Proposal reviseEoi(String reference, EoiForm form, CurrentUser user) {
     Task task = applicantTask(reference, TASK_REVISE_EOI, user, "revised");
-    proposals.reviseEoi(reference, form); // checks before the engine sees it: a 400 names the field
+    proposals.checkEoiRevision(reference, form); // before the engine sees it: a 400 names each field
     tasks.complete(task.getId(), java.util.Map.of(VAR_EOI, write(form)));
     return proposals.get(reference);
   }
@@ -80,7 +80,7 @@ public class ProposalSteps {
   @Transactional
   public Proposal submitFullProposal(String reference, FullProposalForm form, CurrentUser user) {
     Task task = applicantTask(reference, TASK_SUBMIT_FULL_PROPOSAL, user, "submitted");
-    proposals.submitFullProposal(reference, form);
+    proposals.checkFullProposal(reference, form);
     tasks.complete(task.getId(), java.util.Map.of(VAR_FULL_PROPOSAL, write(form)));
     return proposals.get(reference);
   }

@@ -7,7 +7,6 @@ import london.cofund.proposal.ProposalService;
 import london.cofund.proposal.ProposalStatus;
 import london.cofund.round.FundingOutcome;
 import london.cofund.system.process.ProcessVariables;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -32,7 +31,7 @@ class RecordFundingDecisionDelegate implements JavaDelegate {
     try {
       outcome = FundingOutcome.valueOf(ProcessVariables.string(execution, VAR_FUNDING_OUTCOME));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new BadUserRequestException(VAR_FUNDING_OUTCOME + ": must be FUNDED, NOT_FUNDED or DEFERRED");
+      throw ProcessVariables.invalid(VAR_FUNDING_OUTCOME, "must be FUNDED, NOT_FUNDED or DEFERRED");
     }
     Proposal proposal = proposals.get(reference);
     Long amount = null;

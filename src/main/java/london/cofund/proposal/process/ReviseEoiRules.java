@@ -29,6 +29,11 @@ class ReviseEoiRules implements UserTaskRules {
   }
 
   @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
   public Set<String> taskKeys() {
     return Set.of(TASK_REVISE_EOI);
   }
@@ -40,7 +45,9 @@ class ReviseEoiRules implements UserTaskRules {
     task.setVariableLocal(VAR_TASK_BRIEF, "Your EOI does not meet every criterion yet. Fix what failed and"
         + " submit it again by **" + Formats.dateTime(round.dates().eoiDeadline()) + "**, when it lapses.\n\n"
         + briefs.proposal(proposal, round));
-    task.setVariableLocal(VAR_EOI, support.prettyJson(proposal.eoi()));
+    // On the task's own scope (an input parameter in the model), where both Tasklist's submit-form and
+    // engine-rest's complete write the edited value: a task-local copy would shadow what they send.
+    task.getExecution().setVariableLocal(VAR_EOI, support.prettyJson(proposal.eoi()));
   }
 
   @Override

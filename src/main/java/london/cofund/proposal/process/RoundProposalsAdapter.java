@@ -5,7 +5,6 @@ import static london.cofund.proposal.process.ProposalProcess.*;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import london.cofund.proposal.Proposal;
 import london.cofund.proposal.ProposalRepository;
 import london.cofund.proposal.ProposalStatus;
@@ -49,10 +48,10 @@ class RoundProposalsAdapter implements RoundProposals {
   }
 
   @Override
-  public List<String> deferredApplicantEmails(String roundId) {
+  public List<String> deferredReferences(String roundId) {
     return proposals.findByRound(roundId).stream()
         .filter(p -> FundingOutcome.DEFERRED.name().equals(p.fundingOutcome()))
-        .map(Proposal::contactEmail).filter(Objects::nonNull).distinct().toList();
+        .map(Proposal::reference).toList();
   }
 
   /** Correlates {@code FundingDecision} to the proposal's process, which records it and writes to the applicant. */

@@ -36,6 +36,11 @@ class SubmitFullProposalRules implements UserTaskRules {
   }
 
   @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
   public Set<String> taskKeys() {
     return Set.of(TASK_SUBMIT_FULL_PROPOSAL);
   }
@@ -47,7 +52,8 @@ class SubmitFullProposalRules implements UserTaskRules {
     task.setVariableLocal(VAR_TASK_BRIEF, "Submit the full proposal by **"
         + Formats.dateTime(round.dates().fullProposalDeadline()) + "**, when it lapses.\n\n"
         + briefs.feedback(proposal) + briefs.proposal(proposal, round));
-    task.setVariableLocal(VAR_FULL_PROPOSAL, support.prettyJson(
+    // On the task's own scope (see ReviseEoiRules): what the applicant submits overwrites it.
+    task.getExecution().setVariableLocal(VAR_FULL_PROPOSAL, support.prettyJson(
         proposal.fullProposal() != null ? proposal.fullProposal() : template(proposal)));
   }
 

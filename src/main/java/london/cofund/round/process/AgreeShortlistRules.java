@@ -26,6 +26,11 @@ class AgreeShortlistRules implements UserTaskRules {
   }
 
   @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
   public Set<String> taskKeys() {
     return Set.of(TASK_AGREE_SHORTLIST);
   }

@@ -24,6 +24,11 @@ class CommentOnPrioritiesRules implements UserTaskRules {
   }
 
   @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
   public Set<String> taskKeys() {
     return Set.of(TASK_COMMENT_ON_PRIORITIES);
   }

@@ -27,6 +27,11 @@ class DecideFundingRules implements UserTaskRules {
   }
 
   @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
   public Set<String> taskKeys() {
     return Set.of(TASK_DECIDE_FUNDING);
   }
@@ -36,9 +41,10 @@ class DecideFundingRules implements UserTaskRules {
     var round = rounds.get(CommentOnPrioritiesRules.roundId(task));
     task.setVariableLocal(VAR_TASK_BRIEF, briefs.decision(round));
     if (round.recommendedPortfolio() != null) {
-      // The recommendation as the form's starting point: confirming it needs no rationale.
-      task.setVariableLocal(VAR_FUNDED_REFERENCES, String.join(", ", round.recommendedPortfolio().funded()));
-      task.setVariableLocal(VAR_DEFERRED_REFERENCES, String.join(", ", round.recommendedPortfolio().deferred()));
+      // The recommendation as the form's starting point (confirming it needs no rationale), on the
+      // task's own scope (input parameters in the model), where the panel's answer overwrites it.
+      task.getExecution().setVariableLocal(VAR_FUNDED_REFERENCES, String.join(", ", round.recommendedPortfolio().funded()));
+      task.getExecution().setVariableLocal(VAR_DEFERRED_REFERENCES, String.join(", ", round.recommendedPortfolio().deferred()));
     }
   }
 

@@ -29,6 +29,11 @@ class RecordMarketDevelopmentRules implements UserTaskRules {
   }
 
   @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
   public Set<String> taskKeys() {
     return Set.of(TASK_RECORD_MARKET_DEVELOPMENT);
   }

@@ -1,12 +1,13 @@
 package london.cofund.round.process;
 
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
 import london.cofund.round.RoundService;
 import org.springframework.stereotype.Component;
 
 /**
- * Recipients that a round's mail steps name by expression, in the mail steps' {@code mailTo}
- * grammar: {@code ${roundMail.deferredApplicantsOfPreviousRound(roundId)}}.
+ * What a round's mail steps address by expression: {@code
+ * ${roundMail.deferredProposalsOfPreviousRound(roundId)}}.
  */
 @Component("roundMail")
 public class RoundMailRecipients {
@@ -17,9 +18,11 @@ public class RoundMailRecipients {
     this.rounds = rounds;
   }
 
-  /** The contacts of the previous round's deferred proposals, as {@code email:a@x,email:b@y}. */
-  public String deferredApplicantsOfPreviousRound(String roundId) {
-    return rounds.deferredApplicantsOfPreviousRound(roundId).stream()
-        .map(email -> "email:" + email).collect(Collectors.joining(","));
+  /**
+   * The previous round's deferred proposals: the invitation step sends one mail per proposal, to its
+   * applicant, naming the old round and the new one.
+   */
+  public List<String> deferredProposalsOfPreviousRound(String roundId) {
+    return new ArrayList<>(rounds.deferredProposalsOfPreviousRound(roundId));
   }
 }

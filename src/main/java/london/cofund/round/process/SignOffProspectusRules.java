@@ -22,6 +22,11 @@ class SignOffProspectusRules implements UserTaskRules {
   }
 
   @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
   public Set<String> taskKeys() {
     return Set.of(TASK_SIGN_OFF_PROSPECTUS);
   }

@@ -13,15 +13,14 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import london.cofund.system.EngineClock;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Reads task and process variables however a client sent them: Tasklist forms send numbers as
  * numbers and lists as JSON, engine-rest clients may send strings; a list is accepted as a JSON array
- * or as a comma-separated string. A value that cannot be read is a {@link BadUserRequestException}
- * naming the variable.
+ * or as a comma-separated string. A value that cannot be read is a {@link RefusedInput} naming the
+ * variable.
  */
 public final class ProcessVariables {
 
@@ -173,7 +172,7 @@ public final class ProcessVariables {
     }
   }
 
-  public static BadUserRequestException invalid(String name, String message) {
-    return new BadUserRequestException(name + ": " + message);
+  public static RefusedInput invalid(String name, String message) {
+    return new RefusedInput(name, message);
   }
 }

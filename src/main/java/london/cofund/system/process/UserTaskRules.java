@@ -4,7 +4,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * The rules of one or more user tasks, found by task definition key (see docs/human-tasks.md, column
+ * The rules of one or more user tasks, found by process key and task definition key (see docs/human-tasks.md, column
  * "rules"). {@link UserTaskRulesPlugin} calls them for every task with that key, however the task is
  * worked: Tasklist, engine-rest or the application's API.
  *
@@ -13,6 +13,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * it, and nothing of the completion is stored.
  */
 public interface UserTaskRules {
+
+  /** The key of the process whose tasks these rules serve: another model's task of the same id is not theirs. */
+  String processKey();
 
   /** The task definition keys (BPMN element ids) these rules serve. */
   Set<String> taskKeys();

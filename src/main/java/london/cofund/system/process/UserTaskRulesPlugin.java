@@ -3,7 +3,6 @@ package london.cofund.system.process;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -46,16 +45,18 @@ class UserTaskRulesPlugin extends AbstractProcessEnginePlugin {
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
           TaskDefinition definition = behavior.getTaskDefinition();
-          definition.addTaskListener(TaskListener.EVENTNAME_CREATE, task -> each(task).forEach(r -> Refusals.refusing(() -> r.onCreate(task))));
-          definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, task -> each(task).forEach(r -> Refusals.refusing(() -> r.onAssignment(task))));
-          definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> each(task).forEach(r -> Refusals.refusing(() -> r.onComplete(task))));
+          String key = ((org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity) activity.getProcessDefinition()).getKey()
+              + "/" + activity.getId();
+          definition.addTaskListener(TaskListener.EVENTNAME_CREATE, task -> each(key).forEach(r -> Refusals.refusing(() -> r.onCreate(task))));
+          definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, task -> each(key).forEach(r -> Refusals.refusing(() -> r.onAssignment(task))));
+          definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> each(key).forEach(r -> Refusals.refusing(() -> r.onComplete(task))));
         }
       }
     });
   }
 
-  private List<UserTaskRules> each(DelegateTask task) {
-    return rulesByKey().getOrDefault(task.getTaskDefinitionKey(), List.of());
+  private List<UserTaskRules> each(String processAndTaskKey) {
+    return rulesByKey().getOrDefault(processAndTaskKey, List.of());
   }
 
   private Map<String, List<UserTaskRules>> rulesByKey() {
@@ -63,14 +64,10 @@ class UserTaskRulesPlugin extends AbstractProcessEnginePlugin {
     if (map == null) {
       Map<String, List<UserTaskRules>> built = new HashMap<>();
       rules.orderedStream().forEach(r -> r.taskKeys().forEach(key ->
-          built.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(r)));
+          built.computeIfAbsent(r.processKey() + "/" + key, k -> new java.util.ArrayList<>()).add(r)));
       byKey = map = Map.copyOf(built);
     }
     return map;
   }
 
-  /** The rules registered for a task key: the model check lists them in docs/human-tasks.md. */
-  List<UserTaskRules> rulesFor(String taskKey) {
-    return rulesByKey().getOrDefault(taskKey, List.of());
-  }
 }

@@ -1,0 +1,64 @@
+package london.cofund.system.process;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets a refusal reach the caller as the 400 it is.
+ *
+ * <p>The engine wraps whatever a task listener throws in a plain {@code ProcessEngineException}
+ * (ENGINE-03051), which engine-rest and Tasklist answer with a 500. This interceptor sits outside the
+ * engine's transaction: once a command has failed and rolled back, if a {@link RefusedInput} is
+ * among the causes it throws that instead, so every channel (the Java API, engine-rest, Tasklist)
+ * sees a {@code BadUserRequestException} naming the field. Any other failure passes untouched.
+ */
+@Component
+class RefusalUnwrappingPlugin extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RefusalUnwrappingPlugin.class);
+
+  RefusalUnwrappingPlugin() {
+    if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+      logback.addTurboFilter(new RefusalLogFilter());
+    }
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new Unwrapping());
+  }
+
+  static final class Unwrapping extends CommandInterceptor {
+    @Override
+    public <T> T execute(Command<T> command) {
+      try {
+        return next.execute(command);
+      } catch (ProcessEngineException e) {
+        throw refusalIn(e);
+      }
+    }
+  }
+
+  static ProcessEngineException refusalIn(ProcessEngineException failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RefusedInput refused) {
+        LOG.info("Refused: {}", refused.getMessage());
+        return refused;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return failure;
+  }
+}
