@@ -25,7 +25,7 @@ public final class Mailbox {
   }
 
   /** One received message: its recipients, subject, plain-text body and HTML body. */
-  public record Mail(List<String> to, String subject, String text, String html, MimeMessage raw) {
+  public record Mail(List<String> to, String subject, String text, String html, String template, MimeMessage raw) {
     public boolean mentions(String needle) {
       return subject.contains(needle) || text.contains(needle);
     }
@@ -45,6 +45,11 @@ public final class Mailbox {
     return about(needle).stream().filter(m -> m.to().contains(address)).toList();
   }
 
+  /** Messages of one template (the X-CoFund-Template header) about the needle. */
+  public List<Mail> of(String template, String needle) {
+    return about(needle).stream().filter(m -> template.equals(m.template())).toList();
+  }
+
   static Mail read(MimeMessage message) {
     try {
       Address[] recipients = message.getRecipients(Message.RecipientType.TO);
@@ -53,7 +58,9 @@ public final class Mailbox {
       StringBuilder text = new StringBuilder();
       StringBuilder html = new StringBuilder();
       collect(message.getContent(), message.getContentType(), text, html);
-      return new Mail(to, message.getSubject(), text.toString(), html.toString(), message);
+      String[] template = message.getHeader("X-CoFund-Template");
+      return new Mail(to, message.getSubject(), text.toString(), html.toString(),
+          template == null ? null : template[0], message);
     } catch (MessagingException | IOException e) {
       throw new IllegalStateException("Unreadable message", e);
     }

@@ -91,6 +91,12 @@ class ProposalProcessTest {
     String ref = submit(Fixtures.eligibleEoi("Women's centres", CONTACT));
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.AWAITING_BOROUGH_SIGN_OFF);
     Assertions.assertThat(proposal(ref).eligible()).isTrue();
+    assertMail(ref, "EOI_RECEIVED", List.of(CONTACT), "CoFund: EOI received for \"Women's centres\" (" + ref + ")",
+        "requesting £1,200,000", "Met: ", "covers 3 boroughs (Camden, Islington, Westminster)");
+    // Islington's group has no members in the demo: its request is logged and skipped.
+    assertMail(ref, "BOROUGH_SIGN_OFF_REQUESTED", List.of(demo("westminster"), demo("camden")),
+        "CoFund: please confirm core partnership for \"Women's centres\" (" + ref + ")",
+        "core supporting partner", "/tasks/open?processInstanceId=" + instance(ref).getId());
 
     confirmEveryBorough(ref);
     assertThat(instance(ref)).isWaitingAt(TASK_GIVE_EOI_FEEDBACK);
@@ -98,6 +104,11 @@ class ProposalProcessTest {
 
     feedback(ref, "ACCEPT", "A strong, well-led partnership.");
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.FULL_PROPOSAL_DUE);
+    assertMail(ref, "EOI_FEEDBACK", List.of(CONTACT),
+        "CoFund: EOI feedback for \"Women's centres\" (" + ref + "): accepted", "A strong, well-led partnership.");
+    assertMail(ref, "FULL_PROPOSAL_DUE", List.of(CONTACT),
+        "CoFund: full proposal due by Friday 31 July 2026 for \"Women's centres\" (" + ref + ")",
+        "taskKey=Task_SubmitFullProposal");
     assertThat(instance(ref)).isWaitingAt(TASK_SUBMIT_FULL_PROPOSAL);
     Assertions.assertThat(task(ref, TASK_SUBMIT_FULL_PROPOSAL).getAssignee()).isEqualTo("applicant1");
     Assertions.assertThat(task(ref, TASK_SUBMIT_FULL_PROPOSAL).getDueDate())
@@ -105,6 +116,10 @@ class ProposalProcessTest {
 
     submitFullProposal(ref);
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.UNDER_ASSESSMENT);
+    // Two assessment slots, each offered to the whole pool.
+    assertMail(ref, "ASSESSMENT_REQUESTED",
+        List.of(demo("assessor1"), demo("assessor2"), demo("assessor3"), demo("assessor1"), demo("assessor2"), demo("assessor3")),
+        "CoFund: assessment requested for \"Women's centres\" (" + ref + ")", "conflict of interest");
     assess(ref, "assessor1", 4, 4, 4, 3, 4);
     assess(ref, "assessor2", 4, 3, 4, 4, 4);
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.ASSESSED);
@@ -113,6 +128,8 @@ class ProposalProcessTest {
 
     decide(ref, "FUNDED", 1_200_000L);
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.FUNDED);
+    assertMail(ref, "FUNDING_DECISION", List.of(CONTACT),
+        "CoFund: funding decision for \"Women's centres\" (" + ref + "): funded, £1,200,000", "Award: £1,200,000");
     Assertions.assertThat(proposal(ref).awardedAmount()).isEqualTo(1_200_000L);
     assertThat(instance(ref)).isWaitingAt(TASK_CONFIRM_GRANT_AGREEMENT);
 
@@ -135,6 +152,10 @@ class ProposalProcessTest {
     run(ref);
     assertThat(instance(ref)).isWaitingAt(TASK_REVISE_EOI);
     Assertions.assertThat(task(ref, TASK_REVISE_EOI).getAssignee()).isEqualTo("applicant1");
+    assertMail(ref, "EOI_NOT_ELIGIBLE", List.of(CONTACT),
+        "CoFund: EOI \"Two-borough pilot\" (" + ref + ") does not meet the criteria yet",
+        "covers 2 boroughs (Camden, Westminster); sub-regional projects must cover at least 3");
+    Assertions.assertThat(mail.of("EOI_RECEIVED", ref)).as("no 'received' for an ineligible EOI").isEmpty();
 
     steps.reviseEoi(ref, Fixtures.eligibleEoi("Three-borough pilot", CONTACT), APPLICANT);
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.AWAITING_BOROUGH_SIGN_OFF);
@@ -143,6 +164,8 @@ class ProposalProcessTest {
     run(ref);
     Assertions.assertThat(tasks.createTaskQuery().processInstanceBusinessKey(ref)
         .taskDefinitionKey(TASK_CONFIRM_CORE_PARTNER).list()).hasSize(3);
+    assertMail(ref, "EOI_RECEIVED", List.of(CONTACT),
+        "CoFund: EOI received for \"Three-borough pilot\" (" + ref + ")", "covers 3 boroughs");
   }
 
   @Test
@@ -176,6 +199,9 @@ class ProposalProcessTest {
           Assertions.assertThat(c.passed()).isFalse();
           Assertions.assertThat(c.reason()).contains("Camden").contains("commissioned until 2020");
         });
+    assertMail(ref, "EOI_NOT_ELIGIBLE", List.of(CONTACT),
+        "CoFund: EOI \"Declined by Camden\" (" + ref + ") does not meet the criteria yet",
+        "Camden", "commissioned until 2020");
   }
 
   @Test
@@ -196,6 +222,9 @@ class ProposalProcessTest {
     assertThat(instance(ref)).isEnded().hasPassed("EndEvent_EoiRejected");
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.EOI_REJECTED);
     Assertions.assertThat(proposal(ref).eoiFeedback()).isEqualTo("The partnership does not yet include health.");
+    assertMail(ref, "EOI_FEEDBACK", List.of(CONTACT), "CoFund: EOI feedback for \"Not this time\" (" + ref + "): rejected",
+        "The partnership does not yet include health.");
+    Assertions.assertThat(mail.of("FULL_PROPOSAL_DUE", ref)).isEmpty();
   }
 
   @Test
@@ -261,6 +290,8 @@ class ProposalProcessTest {
     assertThat(instance(ref)).isEnded().hasPassed("EndEvent_NotFunded");
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.NOT_FUNDED);
     Assertions.assertThat(proposal(ref).awardedAmount()).isNull();
+    assertMail(ref, "FUNDING_DECISION", List.of(CONTACT), "CoFund: funding decision for \"Not funded\" (" + ref + "): not funded",
+        "Mean scores out of 5", "assessor1 finds the case thin.");
   }
 
   @Test
@@ -269,6 +300,9 @@ class ProposalProcessTest {
     decide(ref, "DEFERRED", null);
     assertThat(instance(ref)).isEnded().hasPassed("EndEvent_Deferred");
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.DEFERRED);
+    assertMail(ref, "FUNDING_DECISION", List.of(CONTACT),
+        "CoFund: funding decision for \"Deferred\" (" + ref + "): deferred to the next tranche",
+        "carried forward to the next tranche", "Mean scores out of 5");
   }
 
   @Test
@@ -349,8 +383,24 @@ class ProposalProcessTest {
     return proposal(ref).status();
   }
 
-  List<Mail> mailAbout(String ref) {
-    return mail.about(ref);
+  /**
+   * Asserts the emails of one template about a proposal: exactly these recipients, once each, with
+   * this subject, and a body that says each of the given things.
+   */
+  void assertMail(String ref, String template, List<String> recipients, String subject, String... says) {
+    List<Mail> sent = mail.of(template, ref);
+    Assertions.assertThat(sent).as(template + " about " + ref).isNotEmpty();
+    Assertions.assertThat(sent.stream().flatMap(m -> m.to().stream()).toList())
+        .as(template + " recipients").containsExactlyInAnyOrderElementsOf(recipients);
+    for (Mail m : sent) {
+      Assertions.assertThat(m.subject()).isEqualTo(subject);
+      Assertions.assertThat(m.text()).contains(says);
+      Assertions.assertThat(m.html()).as("an HTML part too").isNotBlank();
+    }
+  }
+
+  static String demo(String user) {
+    return user + "@cofund.example.org";
   }
 
   static Duration days(int n) {
