@@ -1,8 +1,6 @@
 package london.cofund.proposal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +13,7 @@ import java.util.Optional;
 import london.cofund.eligibility.CorePartnerDecline;
 import london.cofund.eligibility.CriterionResult;
 import london.cofund.eligibility.Scope;
+import london.cofund.system.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +24,9 @@ public class ProposalRepository {
   private static final TypeReference<List<CriterionResult>> CRITERIA = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
-  private final ObjectMapper json;
+  private final JsonColumns json;
 
-  ProposalRepository(JdbcClient jdbc, ObjectMapper json) {
+  ProposalRepository(JdbcClient jdbc, JsonColumns json) {
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -245,18 +244,10 @@ public class ProposalRepository {
   }
 
   private String write(Object value) {
-    try {
-      return value == null ? null : json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write JSON column", e);
-    }
+    return json.write(value);
   }
 
   private <T> T read(String text, TypeReference<T> type) {
-    try {
-      return text == null ? null : json.readValue(text, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot read JSON column", e);
-    }
+    return json.read(text, type);
   }
 }

@@ -1,8 +1,6 @@
 package london.cofund.round;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import london.cofund.portfolio.RecommendedPortfolio;
 import london.cofund.round.Round.RoundDates;
+import london.cofund.system.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,9 +20,9 @@ public class RoundRepository {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
-  private final ObjectMapper json;
+  private final JsonColumns json;
 
-  RoundRepository(JdbcClient jdbc, ObjectMapper json) {
+  RoundRepository(JdbcClient jdbc, JsonColumns json) {
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -220,18 +219,10 @@ public class RoundRepository {
   }
 
   private String write(Object value) {
-    try {
-      return value == null ? null : json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write JSON column", e);
-    }
+    return json.write(value);
   }
 
   private <T> T read(String text, TypeReference<T> type) {
-    try {
-      return text == null ? null : json.readValue(text, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot read JSON column", e);
-    }
+    return json.read(text, type);
   }
 }

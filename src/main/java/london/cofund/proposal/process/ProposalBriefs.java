@@ -9,6 +9,7 @@ import london.cofund.proposal.FullProposalForm;
 import london.cofund.proposal.Proposal;
 import london.cofund.round.Round;
 import london.cofund.system.Formats;
+import london.cofund.system.Markdown;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,12 +68,8 @@ public class ProposalBriefs {
     return "**MOPAC's EOI feedback (" + proposal.eoiOutcome() + "):** " + md(proposal.eoiFeedback()) + "\n\n";
   }
 
-  /** Escapes Markdown and HTML in text that users typed. */
+  /** Escapes what users typed; see {@link Markdown#escape}. */
   public static String md(String text) {
-    if (text == null) {
-      return "";
-    }
-    return text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
-        .replaceAll("([*_`#\\[\\]|])", "\\\\$1").replaceAll("\\R", " ");
+    return Markdown.escape(text);
   }
 }

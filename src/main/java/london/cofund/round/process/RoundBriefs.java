@@ -11,6 +11,7 @@ import london.cofund.round.RoundProposals;
 import london.cofund.round.RoundProposals.AssessedProposal;
 import london.cofund.round.RoundRepository;
 import london.cofund.system.Formats;
+import london.cofund.system.Markdown;
 import org.springframework.stereotype.Component;
 
 /**
@@ -121,12 +122,8 @@ class RoundBriefs {
     return text.append("Sign off the awards, or return them to the panel with your comments.").toString();
   }
 
-  /** Escapes Markdown and HTML in text that users typed. */
+  /** Escapes what users typed; see {@link Markdown#escape}. */
   static String md(String text) {
-    if (text == null) {
-      return "";
-    }
-    return text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
-        .replaceAll("([*_`#\\[\\]|])", "\\\\$1").replaceAll("\\R", " ");
+    return Markdown.escape(text);
   }
 }
