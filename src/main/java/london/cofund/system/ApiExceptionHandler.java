@@ -46,18 +46,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return badRequest(e.problems(), request);
   }
 
-  /** A refusal raised inside the engine (a task rule) while serving an API call. */
-  @ExceptionHandler(org.camunda.bpm.engine.BadUserRequestException.class)
-  ResponseEntity<Object> refused(org.camunda.bpm.engine.BadUserRequestException e, HttpServletRequest request) {
-    if (e.getCause() instanceof InvalidRequestException invalid) {
+  /** A refusal raised inside the engine (a task rule, a form validation) while serving an API call. */
+  @ExceptionHandler({org.camunda.bpm.engine.BadUserRequestException.class,
+      org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class})
+  ResponseEntity<Object> refused(org.camunda.bpm.engine.ProcessEngineException e, HttpServletRequest request) {
+    Throwable refusal = e instanceof london.cofund.system.process.RefusedTaskInput task ? task.refusal() : e;
+    if (refusal.getCause() instanceof InvalidRequestException invalid) {
       return badRequest(invalid.problems(), request);
     }
-    if (e.getCause() instanceof ConflictException conflict) {
+    if (refusal.getCause() instanceof ConflictException conflict) {
       return conflict(conflict, request);
     }
-    String field = e instanceof london.cofund.system.process.RefusedInput refused && refused.field() != null
+    String field = refusal instanceof london.cofund.system.process.RefusedInput refused && refused.field() != null
         ? refused.field() : "request";
-    String message = e.getMessage().startsWith(field + ": ") ? e.getMessage().substring(field.length() + 2) : e.getMessage();
+    String text = refusal.getMessage();
+    String message = text.startsWith(field + ": ") ? text.substring(field.length() + 2) : text;
     return badRequest(List.of(new FieldProblem(field, message)), request);
   }
 

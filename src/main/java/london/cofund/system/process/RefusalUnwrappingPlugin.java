@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
@@ -16,8 +19,9 @@ import org.springframework.stereotype.Component;
  * <p>The engine wraps whatever a task listener throws in a plain {@code ProcessEngineException}
  * (ENGINE-03051), which engine-rest and Tasklist answer with a 500. This interceptor sits outside the
  * engine's transaction: once a command has failed and rolled back, if a {@link RefusedInput} is
- * among the causes it throws that instead, so every channel (the Java API, engine-rest, Tasklist)
- * sees a {@code BadUserRequestException} naming the field. Any other failure passes untouched.
+ * among the causes it throws that instead (as a {@link RefusedTaskInput} from a task completion or
+ * form submission, whose REST resources only answer 400 for form validation), so every channel (the
+ * Java API, engine-rest, Tasklist) sees a 400 naming the field. Any other failure passes untouched.
  */
 @Component
 class RefusalUnwrappingPlugin extends AbstractProcessEnginePlugin {
@@ -44,21 +48,28 @@ class RefusalUnwrappingPlugin extends AbstractProcessEnginePlugin {
       try {
         return next.execute(command);
       } catch (ProcessEngineException e) {
-        throw refusalIn(e);
+        RefusedInput refused = refusalIn(e);
+        if (refused == null) {
+          throw e;
+        }
+        LOG.info("Refused: {}", refused.getMessage());
+        throw submitsVariables(command) ? new RefusedTaskInput(refused) : refused;
       }
     }
   }
 
-  static ProcessEngineException refusalIn(ProcessEngineException failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+  /** Commands whose REST resources answer 400 only for a form-field validation error. */
+  static boolean submitsVariables(Command<?> command) {
+    return command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
+        || command instanceof SubmitStartFormCmd;
+  }
+
+  static RefusedInput refusalIn(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof RefusedInput refused) {
-        LOG.info("Refused: {}", refused.getMessage());
         return refused;
       }
-      if (cause.getCause() == cause) {
-        break;
-      }
     }
-    return failure;
+    return null;
   }
 }

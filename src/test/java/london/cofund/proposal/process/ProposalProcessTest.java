@@ -25,6 +25,7 @@ import london.cofund.proposal.ProposalStatus;
 import london.cofund.round.Round;
 import london.cofund.round.RoundService;
 import org.assertj.core.api.Assertions;
+import london.cofund.system.process.RefusedTaskInput;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -210,7 +211,7 @@ class ProposalProcessTest {
     run(ref);
     Task camden = tasks.createTaskQuery().processInstanceBusinessKey(ref).taskCandidateGroup("borough-E09000007").singleResult();
     Assertions.assertThatThrownBy(() -> tasks.complete(camden.getId(), withVariables(VAR_CORE_PARTNER_CONFIRMED, false)))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("corePartnerComment");
+        .isInstanceOf(RefusedTaskInput.class).hasMessageContaining("corePartnerComment");
     Assertions.assertThat(tasks.createTaskQuery().taskId(camden.getId()).count()).isOne();
   }
 
@@ -277,7 +278,7 @@ class ProposalProcessTest {
     Assertions.assertThat(proposal(ref).totalScore()).isEqualByComparingTo("22.00");
     Task moderation = task(ref, TASK_AGREE_MODERATED_SCORE);
     Assertions.assertThatThrownBy(() -> tasks.complete(moderation.getId(), withVariables(VAR_MODERATED_TOTAL, 30)))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("moderatedTotal");
+        .isInstanceOf(RefusedTaskInput.class).hasMessageContaining("moderatedTotal");
     tasks.complete(moderation.getId(), withVariables(VAR_MODERATED_TOTAL, 20.5, VAR_MODERATION_NOTE, "Need is strong; fit overstated."));
     assertThat(instance(ref)).isWaitingAt(EVENT_FUNDING_DECISION);
     Assertions.assertThat(proposal(ref).effectiveScore()).isEqualByComparingTo("20.5");

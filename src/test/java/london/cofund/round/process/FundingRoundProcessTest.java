@@ -17,6 +17,7 @@ import london.cofund.round.Round;
 import london.cofund.round.RoundService;
 import london.cofund.round.RoundStage;
 import org.assertj.core.api.Assertions;
+import london.cofund.system.process.RefusedTaskInput;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -110,7 +111,7 @@ class FundingRoundProcessTest {
     Task signOff = fund.task(roundId, TASK_SIGN_OFF_PROSPECTUS);
     Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(signOff.getId(),
             java.util.Map.of(VAR_PROSPECTUS_APPROVED, false)))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("signOffComments");
+        .isInstanceOf(RefusedTaskInput.class).hasMessageContaining("signOffComments");
     fund.complete(signOff, VAR_PROSPECTUS_APPROVED, false, VAR_SIGN_OFF_COMMENTS, "Gangs belong to tranche 2.");
     assertThat(fund.instance(roundId)).isWaitingAt(TASK_AGREE_SHORTLIST);
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.SHORTLISTING);
@@ -119,7 +120,7 @@ class FundingRoundProcessTest {
 
     Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(fund.task(roundId, TASK_AGREE_SHORTLIST).getId(),
             java.util.Map.of(VAR_SHORTLIST, "CSE,KNIFE_CRIME")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("KNIFE_CRIME not on the long list");
+        .isInstanceOf(RefusedTaskInput.class).hasMessageContaining("KNIFE_CRIME not on the long list");
     fund.complete(fund.task(roundId, TASK_AGREE_SHORTLIST), VAR_SHORTLIST, String.join(",", SHORTLIST));
     fund.complete(fund.task(roundId, TASK_SIGN_OFF_PROSPECTUS), VAR_PROSPECTUS_APPROVED, true);
 
@@ -178,11 +179,11 @@ class FundingRoundProcessTest {
 
     Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(decision.getId(), java.util.Map.of(
             VAR_FUNDED_REFERENCES, String.join(",", departure), VAR_DEFERRED_REFERENCES, refs.get(4))))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("decisionRationale");
+        .isInstanceOf(RefusedTaskInput.class).hasMessageContaining("decisionRationale");
     Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(decision.getId(), java.util.Map.of(
             VAR_FUNDED_REFERENCES, String.join(",", refs.subList(0, 4)), VAR_DEFERRED_REFERENCES, "",
             VAR_DECISION_RATIONALE, "Four is enough.")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("between 5 and 8 must be funded");
+        .isInstanceOf(RefusedTaskInput.class).hasMessageContaining("between 5 and 8 must be funded");
 
     fund.complete(decision, VAR_FUNDED_REFERENCES, String.join(",", departure), VAR_DEFERRED_REFERENCES, refs.get(4),
         VAR_DECISION_RATIONALE, "Spread delivery across more boroughs.");

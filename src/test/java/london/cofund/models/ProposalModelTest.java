@@ -1,0 +1,175 @@
+package london.cofund.models;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Parts of the {@code proposal} model on the bare engine (camunda.cfg.xml), one part at a time with
+ * {@code startBeforeActivity}: the model's own logic, with every delegate stubbed. The Spring path
+ * tests (ProposalProcessTest) run the same model with the real delegates.
+ */
+class ProposalModelTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+
+  final List<String> statuses = new ArrayList<>();
+  final List<String> mails = new ArrayList<>();
+  boolean declined;
+  boolean moderation;
+
+  /** Stands in for the status listener: records what the model asks for. */
+  public class StatusRecorder {
+    public void set(DelegateExecution execution, String status) {
+      statuses.add(status);
+    }
+  }
+
+  /** Stands in for the sign-off records. */
+  public class SignOffs {
+    public boolean anyDeclined(DelegateExecution execution) {
+      return declined;
+    }
+  }
+
+  @BeforeEach
+  void stubDelegates() {
+    Mocks.register("proposalStatus", new StatusRecorder());
+    Mocks.register("corePartnerSignOffs", new SignOffs());
+    Mocks.register("sendMailDelegate", (JavaDelegate) e -> mails.add((String) e.getVariable("mailTemplate")));
+    Mocks.register("mailSettings", Map.of("retryCycle", "R1/PT1M"));
+    // Screening fails LA_CORE_PARTNERS once a borough has declined, as the real service does.
+    Mocks.register("checkEligibilityDelegate", (JavaDelegate) e -> e.setVariable("eligible", !declined));
+    Mocks.register("totalScoresDelegate", (JavaDelegate) e -> e.setVariable("moderationRequired", moderation));
+    Mocks.register("recordFundingDecisionDelegate", (JavaDelegate) e -> { });
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+  }
+
+  @Test
+  @Deployment(resources = "processes/proposal.bpmn")
+  void aRejectedEoiIsToldAndEnds() {
+    ProcessInstance instance = startBefore("Task_GiveEoiFeedback");
+    complete(task(instance), withVariables("eoiOutcome", "REJECT", "eoiFeedback", "Not yet."));
+    execute(job(instance));
+    assertThat(instance).isEnded().hasPassed("SendTask_EoiFeedback", "EndEvent_EoiRejected");
+    Assertions.assertThat(mails).containsExactly("EOI_FEEDBACK");
+  }
+
+  @Test
+  @Deployment(resources = "processes/proposal.bpmn")
+  void anAcceptedEoiAsksForTheFullProposal() {
+    ProcessInstance instance = startBefore("Task_GiveEoiFeedback");
+    complete(task(instance), withVariables("eoiOutcome", "ACCEPT_WITH_MODIFICATION", "eoiFeedback", "Add health."));
+    execute(job(instance));
+    execute(job(instance));
+    assertThat(instance).isWaitingAt("Task_SubmitFullProposal");
+    assertThat(task(instance)).isAssignedTo("applicant1");
+    Assertions.assertThat(mails).containsExactly("EOI_FEEDBACK", "FULL_PROPOSAL_DUE");
+  }
+
+  @Test
+  @Deployment(resources = "processes/proposal.bpmn")
+  void aDeclinedSignOffEndsTheOthersAndScreensAgain() {
+    ProcessInstance instance = runtimeService().createProcessInstanceByKey("proposal").businessKey("T1-001")
+        .setVariables(variables(Map.of("corePartnerGroups", new ArrayList<>(List.of("borough-E09000007", "borough-E09000033")))))
+        .startBeforeActivity("SubProcess_CorePartnerSignOff#multiInstanceBody")
+        .execute();
+    runAsyncSteps(instance); // one mail step per borough, then their sign-off tasks
+    Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_ConfirmCorePartner").count()).isEqualTo(2);
+    Assertions.assertThat(mails).containsExactly("BOROUGH_SIGN_OFF_REQUESTED", "BOROUGH_SIGN_OFF_REQUESTED");
+    declined = true;
+    complete(taskQuery().processInstanceId(instance.getId()).taskCandidateGroup("borough-E09000007").singleResult());
+    runAsyncSteps(instance); // the asyncAfter continuation evaluates the completion condition
+    Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_ConfirmCorePartner").count())
+        .as("one decline ends the other sign-offs").isZero();
+    assertThat(instance).hasPassed("Gateway_CorePartnersConfirmed", "Task_CheckEligibility", "SendTask_EoiNotEligible")
+        .isWaitingAt("Task_ReviseEoi");
+    assertThat(task(instance)).isAssignedTo("applicant1");
+  }
+
+  @Test
+  @Deployment(resources = "processes/proposal.bpmn")
+  void scoresApartGoToModerationThenWaitForTheDecision() {
+    moderation = true;
+    ProcessInstance instance = startBefore("Task_TotalScores");
+    assertThat(instance).isWaitingAt("Task_AgreeModeratedScore");
+    assertThat(task(instance)).hasCandidateGroup("mopac");
+    complete(task(instance));
+    assertThat(instance).isWaitingAt("Event_FundingDecision");
+    Assertions.assertThat(statuses).containsExactly("ASSESSED");
+  }
+
+  @Test
+  @Deployment(resources = "processes/proposal.bpmn")
+  void theServiceStartsOnItsDateOnceTheAgreementIsSigned() {
+    ProcessInstance instance = startBefore("Task_ConfirmGrantAgreement");
+    complete(task(instance));
+    assertThat(instance).isWaitingAt("Event_ServiceStart");
+    execute(job(instance));
+    assertThat(instance).isEnded().hasPassed("EndEvent_ServiceStarted");
+    Assertions.assertThat(statuses).containsExactly("SERVICE_STARTED");
+  }
+
+  @Test
+  @Deployment(resources = "processes/proposal.bpmn")
+  void aWithdrawalEndsTheProposalWhereverItIs() {
+    ProcessInstance instance = startBefore("Task_SubmitFullProposal");
+    runtimeService().correlateMessage("ProposalWithdrawn", "T1-001");
+    assertThat(instance).isEnded().hasPassed("EndEvent_Withdrawn");
+    Assertions.assertThat(statuses).containsExactly("WITHDRAWN");
+  }
+
+  /** Runs asynchronous continuations (not timers) until none is left. */
+  private static void runAsyncSteps(ProcessInstance instance) {
+    List<org.camunda.bpm.engine.runtime.Job> steps;
+    while (!(steps = managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()).isEmpty()) {
+      execute(steps.get(0));
+    }
+  }
+
+  private ProcessInstance startBefore(String activityId) {
+    // Variables first: those set after startBeforeActivity would belong to that one instruction.
+    return runtimeService().createProcessInstanceByKey("proposal").businessKey("T1-001")
+        .setVariables(variables(Map.of())).startBeforeActivity(activityId).execute();
+  }
+
+  private static Map<String, Object> variables(Map<String, Object> extra) {
+    Map<String, Object> variables = new java.util.HashMap<>(Map.of(
+        "proposalReference", "T1-001", "roundId", "T1", "submittedBy", "applicant1",
+        "eoiDeadline", date(30), "fullProposalDeadline", date(60), "decisionDate", date(90),
+        "serviceStartDate", date(180)));
+    variables.putAll(extra);
+    return variables;
+  }
+
+  private static Date date(int daysFromNow) {
+    return new Date(System.currentTimeMillis() + daysFromNow * 86_400_000L);
+  }
+}
