@@ -2,6 +2,10 @@ package london.cofund;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,6 +17,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A plain HTTP client for tests that call the running application as its users would: JSON bodies,
@@ -21,6 +27,8 @@ import java.util.Base64;
 public final class HttpApi {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON_WITH_DATES = JsonMapper.builder().addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -96,5 +104,44 @@ public final class HttpApi {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A request object (a form record, a map) as an editable JSON tree, dates as ISO-8601 text with
+   * offset: tests change one field of a valid request to make it invalid.
+   */
+  public static ObjectNode jsonOf(Object value) {
+    return JSON_WITH_DATES.valueToTree(value);
+  }
+
+  /**
+   * engine-rest's typed variables, {@code {"name": {"value": v, "type": "Boolean"}}}, from name-value
+   * pairs: Boolean, Integer, Long and Double values carry their type; anything else is sent untyped.
+   */
+  public static Map<String, Object> engineVariables(Object... nameValuePairs) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (int i = 0; i < nameValuePairs.length; i += 2) {
+      Object value = nameValuePairs[i + 1];
+      Map<String, Object> typed = new LinkedHashMap<>();
+      typed.put("value", value);
+      String type = value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer"
+          : value instanceof Long ? "Long" : value instanceof Double ? "Double" : null;
+      if (type != null) {
+        typed.put("type", type);
+      }
+      variables.put((String) nameValuePairs[i], typed);
+    }
+    return variables;
+  }
+
+  /** {@code POST /engine-rest/task/{id}/complete} as the user, with typed variables (see {@link #engineVariables}). */
+  public Response completeTask(String taskId, String user, Object... nameValuePairs) {
+    return post("/engine-rest/task/" + taskId + "/complete", user,
+        Map.of("variables", engineVariables(nameValuePairs)));
+  }
+
+  /** {@code POST /engine-rest/task/{id}/claim} for the user, as that user. */
+  public Response claimTask(String taskId, String user) {
+    return post("/engine-rest/task/" + taskId + "/claim", user, Map.of("userId", user));
   }
 }
