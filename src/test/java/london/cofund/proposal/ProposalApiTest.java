@@ -33,19 +33,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The proposal API of issue 3 over real HTTP, as the roles use it: applicants through
- * {@code /api}, boroughs, MOPAC and assessors through engine-rest (as Tasklist does). Each test has
- * a round of its own, opened and published directly; the job executor is off, so due jobs of the
- * test's own proposals run between steps as the executor would run them.
- */
+   * A refused completion over engine-rest is a 400 naming the variable, and the task stays open.
+   * engine-rest's complete and submit-form answer 400 only for a form-field validation error, which
+   * is how CoFund raises a refusal there (RefusedTaskInput).
+   */
 @CoFundSpringTest
 class ProposalApiTest {
 
   static final String CONTACT = FundDriver.CONTACT;
   static final String HACKNEY = "E09000012";
-
-  /** What engine-rest answers today for a refused task completion; the contract says 400 (see below). */
-  static final int KNOWN_BUG_REFUSAL_STATUS = 500;
 
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
@@ -290,27 +286,27 @@ class ProposalApiTest {
    */
 
   @Test
-  void aDeclineWithoutACommentIsRefusedNamingCorePartnerComment_knownBugAnswers500Not400() {
+  void aDeclineWithoutACommentIsA400NamingCorePartnerComment() {
     String ref = submit(eligibleEoi("Silent decline"));
     String camdenTask = boroughTask(ref, Fixtures.CAMDEN);
 
     Response response = http.completeTask(camdenTask, "camden", VAR_CORE_PARTNER_CONFIRMED, false);
 
-    assertThat(response.status()).as(response.body()).isEqualTo(KNOWN_BUG_REFUSAL_STATUS);
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
     assertThat(response.json().get("message").asText())
         .contains(VAR_CORE_PARTNER_COMMENT + ": is required when declining");
     assertThat(tasks.createTaskQuery().taskId(camdenTask).count()).isOne();
   }
 
   @Test
-  void feedbackWithoutTextIsRefusedNamingEoiFeedback_knownBugAnswers500Not400() {
+  void feedbackWithoutTextIsA400NamingEoiFeedback() {
     String ref = fund.submit(round.roundId(), Fixtures.eligibleEoi("No feedback", CONTACT), "applicant1");
     fund.confirmEveryBorough(ref);
     String feedbackTask = taskIds(taskQuery(ref, TASK_GIVE_EOI_FEEDBACK), "mopac").get(0);
 
     Response response = http.completeTask(feedbackTask, "mopac", VAR_EOI_OUTCOME, "ACCEPT");
 
-    assertThat(response.status()).as(response.body()).isEqualTo(KNOWN_BUG_REFUSAL_STATUS);
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
     assertThat(response.json().get("message").asText()).contains(VAR_EOI_FEEDBACK + ": is required");
     assertThat(tasks.createTaskQuery().taskId(feedbackTask).count()).isOne();
     assertThat(proposals.get(ref).status()).isEqualTo(ProposalStatus.AWAITING_EOI_FEEDBACK);
