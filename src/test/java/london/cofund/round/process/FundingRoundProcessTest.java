@@ -85,6 +85,61 @@ class FundingRoundProcessTest {
   }
 
   @Test
+  void theTasklistStartFormOpensARound() {
+    String id = Fixtures.newRoundId("SF");
+    engine.getIdentityService().setAuthentication("mopac", List.of("mopac", "working-group"));
+    try {
+      engine.getFormService().submitStartForm(startFormDefinition(), id, startForm(id, "2026-06-08T17:00+01:00"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    Round opened = rounds.get(id);
+    Assertions.assertThat(opened.name()).isEqualTo("From Tasklist");
+    Assertions.assertThat(opened.createdBy()).isEqualTo("mopac");
+    Assertions.assertThat(opened.potAmount()).isEqualTo(4_500_000L);
+    Assertions.assertThat(opened.maxProjects()).isEqualTo(8);
+    Assertions.assertThat(opened.priorityLongList()).extracting(p -> p.code()).containsExactly("CSE", "GANGS");
+    Assertions.assertThat(opened.dates().eoiDeadline().toInstant()).isEqualTo(java.time.Instant.parse("2026-07-01T16:00:00Z"));
+    Assertions.assertThat(fund.tasks(id, TASK_COMMENT_ON_PRIORITIES)).hasSize(32);
+  }
+
+  @Test
+  void aStartFormWithDatesOutOfOrderIsRefusedAndStoresNothing() {
+    String id = Fixtures.newRoundId("SF");
+    Assertions.assertThatThrownBy(() -> engine.getFormService().submitStartForm(startFormDefinition(), id,
+            startForm(id, "2026-07-08T17:00+01:00")))
+        .isInstanceOf(RefusedTaskInput.class)
+        .hasMessageContaining("eoiDeadline: must be after consultationDeadline");
+    Assertions.assertThat(rounds.find(id)).isEmpty();
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
+  }
+
+  /** The fields as Tasklist's start form sends them: numbers as numbers, dates as text, the long list as lines. */
+  private static java.util.Map<String, Object> startForm(String id, String consultationDeadline) {
+    java.util.Map<String, Object> form = new java.util.HashMap<>();
+    form.put("roundId", id);
+    form.put("name", "From Tasklist");
+    form.put("tranche", 2L);
+    form.put("potAmount", 4_500_000L);
+    form.put("minProjects", 5L);
+    form.put("maxProjects", 8L);
+    form.put("assessorsPerProposal", 2L);
+    form.put("fundableThreshold", 15.0);
+    form.put("priorityLongList", "CSE: Child sexual exploitation\nGANGS: Gangs and serious youth violence");
+    form.put("consultationDeadline", consultationDeadline);
+    form.put("eoiDeadline", "2026-07-01T17:00+01:00");
+    form.put("fullProposalDeadline", "2026-08-03T17:00+01:00");
+    form.put("decisionDate", "2026-09-01T17:00+01:00");
+    form.put("serviceStartDate", "2027-04-01T09:00+01:00");
+    return form;
+  }
+
+  private String startFormDefinition() {
+    return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+        .latestVersion().singleResult().getId();
+  }
+
+  @Test
   void consultationClosesAtItsDeadline() {
     List<Task> consultation = fund.tasks(roundId, TASK_COMMENT_ON_PRIORITIES);
     fund.complete(borough(consultation, "E09000033"), VAR_PRIORITY_COMMENTS, "Westminster backs female offending.");
