@@ -27,14 +27,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Parts of the {@code proposal} model on the bare engine (camunda.cfg.xml), one part at a time with
+ * Parts of the {@code proposal} model on the bare engine (model-tests.camunda.cfg.xml), one part at a time with
  * {@code startBeforeActivity}: the model's own logic, with every delegate stubbed. The Spring path
  * tests (ProposalProcessTest) run the same model with the real delegates.
  */
 class ProposalModelTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension engine =
+      ProcessEngineExtension.builder().configurationResource("model-tests.camunda.cfg.xml").build();
 
   final List<String> statuses = new ArrayList<>();
   final List<String> mails = new ArrayList<>();
@@ -57,6 +58,8 @@ class ProposalModelTest {
 
   @BeforeEach
   void stubDelegates() {
+    // Two engines share this JVM (this one and the Spring tests'): tell camunda-bpm-assert which.
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
     Mocks.register("proposalStatus", new StatusRecorder());
     Mocks.register("corePartnerSignOffs", new SignOffs());
     Mocks.register("sendMailDelegate", (JavaDelegate) e -> mails.add((String) e.getVariable("mailTemplate")));
