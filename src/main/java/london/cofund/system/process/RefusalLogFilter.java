@@ -9,14 +9,17 @@ import org.slf4j.Marker;
 /**
  * Keeps a user's refused input out of the engine's error log. The engine logs every failed command
  * at ERROR with its stack trace ("ENGINE-16004"); for a {@link RefusedInput} that is not a fault, and
- * an operator scanning for errors should not see it. {@link RefusalUnwrappingPlugin} logs each
- * refusal once, at INFO. Every other failure is logged as before.
+ * an operator scanning for errors should not see it; nor engine-rest's "ENGINE-REST-HTTP500" warning
+ * for a refused task completion, which {@link RefusalStatusFilter} answers with a 400.
+ * {@link RefusalUnwrappingPlugin} logs each refusal once, at INFO. Every other failure is logged as
+ * before.
  */
 final class RefusalLogFilter extends TurboFilter {
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-    if (logger == null || !logger.getName().startsWith("org.camunda.bpm.engine.context")) {
+    if (logger == null || !(logger.getName().startsWith("org.camunda.bpm.engine.context")
+        || logger.getName().startsWith("org.camunda.bpm.engine.rest.exception"))) {
       return FilterReply.NEUTRAL;
     }
     Throwable thrown = t;

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
  * engine's transaction: once a command has failed and rolled back, if a {@link RefusedInput} is
  * among the causes it throws that instead, so every channel (the Java API, engine-rest, Tasklist)
  * sees a {@code BadUserRequestException} naming the field. Any other failure passes untouched.
+ *
+ * <p>Engine-rest's task completion and form submissions answer even a {@code
+ * BadUserRequestException} with a 500; {@link RefusalStatusFilter} makes those a 400.
  */
 @Component
 class RefusalUnwrappingPlugin extends AbstractProcessEnginePlugin {
@@ -53,6 +56,7 @@ class RefusalUnwrappingPlugin extends AbstractProcessEnginePlugin {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof RefusedInput refused) {
         LOG.info("Refused: {}", refused.getMessage());
+        RefusalStatusFilter.refused();
         return refused;
       }
       if (cause.getCause() == cause) {
