@@ -61,6 +61,12 @@ public final class HttpApi {
     return send(request(path, user).POST(publisher(body)).header("Content-Type", "application/json"));
   }
 
+  /** A POST that asks for HAL, as Tasklist does for a filter's task list with its variables. */
+  public Response postHal(String path, String user, Object body) {
+    return send(request(path, user).POST(publisher(body)).header("Content-Type", "application/json")
+        .setHeader("Accept", "application/hal+json"));
+  }
+
   public Response put(String path, String user, Object body) {
     return send(request(path, user).PUT(publisher(body)).header("Content-Type", "application/json"));
   }

@@ -93,13 +93,14 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     grantAdmins(authorizations);
     grantRoles(authorizations);
     createFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
-    createUser(identity, admin.user(), "CoFund", "Administrator", null, admin.password(), List.of(Roles.ADMIN));
+    // Demo users first, so that the demo's admin is the demo user "admin", with its email address.
     if (demoUsers) {
       for (DemoUser user : DemoUsers.ALL) {
         createUser(identity, user.id(), user.firstName(), user.lastName(), user.email(),
             DemoUsers.PASSWORD, user.groups());
       }
     }
+    createUser(identity, admin.user(), "CoFund", "Administrator", null, admin.password(), List.of(Roles.ADMIN));
     if (identity.createUserQuery().memberOfGroup(Roles.ADMIN).count() == 0) {
       throw new MissingAdminCredentialsException(
           "The camunda-admin group has no member after startup; refusing to run with an open"

@@ -260,6 +260,18 @@ class ProposalApiTest {
 
   // ---- borough sign-off over engine-rest
 
+  /** Tasklist's "Tasks for my groups" filter shows a borough officer which proposal each task is about. */
+  @Test
+  void aBoroughOfficersTaskListNamesTheProposal() {
+    String ref = submit(eligibleEoi("Listed for Camden"));
+    String filterId = http.get("/engine-rest/filter?name=" + java.net.URLEncoder.encode(
+        london.cofund.identity.IdentityBootstrap.FILTER_MY_GROUPS, java.nio.charset.StandardCharsets.UTF_8), "camden")
+        .json().get(0).get("id").asText();
+    Response list = http.postHal("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=200", "camden", "{}");
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertThat(list.json().findValuesAsText("value")).as("the task's Proposal column").contains(ref);
+  }
+
   @Test
   void westminstersOfficerCannotSeeOrCompleteCamdensSignOff() {
     String ref = submit(eligibleEoi("Three boroughs"));

@@ -3,6 +3,7 @@ package london.cofund.system.process;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -47,12 +48,30 @@ class UserTaskRulesPlugin extends AbstractProcessEnginePlugin {
           TaskDefinition definition = behavior.getTaskDefinition();
           String key = ((org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity) activity.getProcessDefinition()).getKey()
               + "/" + activity.getId();
+          definition.addTaskListener(TaskListener.EVENTNAME_CREATE, UserTaskRulesPlugin::copyListColumns);
           definition.addTaskListener(TaskListener.EVENTNAME_CREATE, task -> each(key).forEach(r -> Refusals.refusing(() -> r.onCreate(task))));
           definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, task -> each(key).forEach(r -> Refusals.refusing(() -> r.onAssignment(task))));
           definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> each(key).forEach(r -> Refusals.refusing(() -> r.onComplete(task))));
         }
       }
     });
+  }
+
+  /** The variables that Tasklist's filters show as columns ("Proposal", "Round"). */
+  static final List<String> LIST_COLUMNS = List.of("proposalReference", "roundId");
+
+  /**
+   * Copies the list columns onto the task itself. Tasklist reads a filter's variable columns under
+   * the caller's authorizations: a borough officer may read the task offered to them but not the
+   * process instance, so without a task-local copy their columns would be empty.
+   */
+  static void copyListColumns(DelegateTask task) {
+    for (String name : LIST_COLUMNS) {
+      Object value = task.getExecution().getVariable(name);
+      if (value != null && !task.hasVariableLocal(name)) {
+        task.setVariableLocal(name, value);
+      }
+    }
   }
 
   private List<UserTaskRules> each(String processAndTaskKey) {
