@@ -2,7 +2,6 @@ package london.cofund.assessment.process;
 
 import static london.cofund.proposal.process.ProposalProcess.*;
 
-import java.util.Set;
 import java.util.stream.Collectors;
 import london.cofund.assessment.Assessment;
 import london.cofund.assessment.AssessmentService;
@@ -13,13 +12,13 @@ import london.cofund.proposal.process.ProposalBriefs;
 import london.cofund.round.RoundService;
 import london.cofund.system.Formats;
 import london.cofund.system.process.ProcessVariables;
-import london.cofund.system.process.UserTaskRules;
+import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** Rules of {@code Task_AgreeModeratedScore}: {@code moderatedTotal} (5 to 25) and {@code moderationNote}. */
 @Component
-class AgreeModeratedScoreRules implements UserTaskRules {
+class AgreeModeratedScoreRules extends TaskRulesFor {
 
   private final AssessmentService assessments;
   private final ProposalService proposals;
@@ -27,20 +26,11 @@ class AgreeModeratedScoreRules implements UserTaskRules {
   private final ProposalBriefs briefs;
 
   AgreeModeratedScoreRules(AssessmentService assessments, ProposalService proposals, RoundService rounds, ProposalBriefs briefs) {
+    super(KEY, TASK_AGREE_MODERATED_SCORE);
     this.assessments = assessments;
     this.proposals = proposals;
     this.rounds = rounds;
     this.briefs = briefs;
-  }
-
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public Set<String> taskKeys() {
-    return Set.of(TASK_AGREE_MODERATED_SCORE);
   }
 
   @Override

@@ -4,7 +4,6 @@ import static london.cofund.proposal.process.ProposalProcess.*;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
 import london.cofund.assessment.AssessmentService;
 import london.cofund.assessment.ScoreCriterion;
 import london.cofund.proposal.Proposal;
@@ -14,7 +13,7 @@ import london.cofund.round.RoundService;
 import london.cofund.system.InvalidRequestException;
 import london.cofund.system.process.ProcessVariables;
 import london.cofund.system.process.TaskActors;
-import london.cofund.system.process.UserTaskRules;
+import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
  * second completion, is refused with a message saying so.
  */
 @Component
-class AssessProposalRules implements UserTaskRules {
+class AssessProposalRules extends TaskRulesFor {
 
   private final AssessmentService assessments;
   private final ProposalService proposals;
@@ -33,20 +32,11 @@ class AssessProposalRules implements UserTaskRules {
   private final ProposalBriefs briefs;
 
   AssessProposalRules(AssessmentService assessments, ProposalService proposals, RoundService rounds, ProposalBriefs briefs) {
+    super(KEY, TASK_ASSESS_PROPOSAL);
     this.assessments = assessments;
     this.proposals = proposals;
     this.rounds = rounds;
     this.briefs = briefs;
-  }
-
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public Set<String> taskKeys() {
-    return Set.of(TASK_ASSESS_PROPOSAL);
   }
 
   @Override

@@ -2,14 +2,13 @@ package london.cofund.proposal.process;
 
 import static london.cofund.proposal.process.ProposalProcess.*;
 
-import java.util.Set;
 import london.cofund.borough.LondonBorough;
 import london.cofund.identity.Roles;
 import london.cofund.proposal.Proposal;
 import london.cofund.proposal.ProposalService;
 import london.cofund.system.process.ProcessVariables;
 import london.cofund.system.process.TaskActors;
-import london.cofund.system.process.UserTaskRules;
+import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -19,26 +18,17 @@ import org.springframework.stereotype.Component;
  * required for a decline.
  */
 @Component
-class ConfirmCorePartnerRules implements UserTaskRules {
+class ConfirmCorePartnerRules extends TaskRulesFor {
 
   private final ProposalService proposals;
   private final ProposalTaskSupport support;
   private final ProposalBriefs briefs;
 
   ConfirmCorePartnerRules(ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
+    super(KEY, TASK_CONFIRM_CORE_PARTNER);
     this.proposals = proposals;
     this.support = support;
     this.briefs = briefs;
-  }
-
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public Set<String> taskKeys() {
-    return Set.of(TASK_CONFIRM_CORE_PARTNER);
   }
 
   @Override

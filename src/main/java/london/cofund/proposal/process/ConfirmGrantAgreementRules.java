@@ -3,38 +3,28 @@ package london.cofund.proposal.process;
 import static london.cofund.proposal.process.ProposalProcess.*;
 
 import java.time.LocalDate;
-import java.util.Set;
 import london.cofund.proposal.Proposal;
 import london.cofund.proposal.ProposalService;
 import london.cofund.system.EngineClock;
 import london.cofund.system.Formats;
 import london.cofund.system.process.ProcessVariables;
-import london.cofund.system.process.UserTaskRules;
+import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** Rules of {@code Task_ConfirmGrantAgreement}: {@code grantAgreementSigned} (true) and {@code agreementDate}. */
 @Component
-class ConfirmGrantAgreementRules implements UserTaskRules {
+class ConfirmGrantAgreementRules extends TaskRulesFor {
 
   private final ProposalService proposals;
   private final ProposalTaskSupport support;
   private final ProposalBriefs briefs;
 
   ConfirmGrantAgreementRules(ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
+    super(KEY, TASK_CONFIRM_GRANT_AGREEMENT);
     this.proposals = proposals;
     this.support = support;
     this.briefs = briefs;
-  }
-
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public Set<String> taskKeys() {
-    return Set.of(TASK_CONFIRM_GRANT_AGREEMENT);
   }
 
   @Override

@@ -2,13 +2,12 @@ package london.cofund.proposal.process;
 
 import static london.cofund.proposal.process.ProposalProcess.*;
 
-import java.util.Set;
 import london.cofund.proposal.EoiOutcome;
 import london.cofund.proposal.Proposal;
 import london.cofund.proposal.ProposalService;
 import london.cofund.proposal.ProposalStatus;
 import london.cofund.system.process.ProcessVariables;
-import london.cofund.system.process.UserTaskRules;
+import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -19,26 +18,17 @@ import org.springframework.stereotype.Component;
  * for about as many proposals as can be funded.
  */
 @Component
-class GiveEoiFeedbackRules implements UserTaskRules {
+class GiveEoiFeedbackRules extends TaskRulesFor {
 
   private final ProposalService proposals;
   private final ProposalTaskSupport support;
   private final ProposalBriefs briefs;
 
   GiveEoiFeedbackRules(ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
+    super(KEY, TASK_GIVE_EOI_FEEDBACK);
     this.proposals = proposals;
     this.support = support;
     this.briefs = briefs;
-  }
-
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public Set<String> taskKeys() {
-    return Set.of(TASK_GIVE_EOI_FEEDBACK);
   }
 
   @Override

@@ -2,12 +2,11 @@ package london.cofund.proposal.process;
 
 import static london.cofund.proposal.process.ProposalProcess.*;
 
-import java.util.Set;
 import london.cofund.proposal.EoiForm;
 import london.cofund.proposal.Proposal;
 import london.cofund.proposal.ProposalService;
 import london.cofund.system.Formats;
-import london.cofund.system.process.UserTaskRules;
+import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -16,26 +15,17 @@ import org.springframework.stereotype.Component;
  * API's shape; the form starts from the current one). It is checked and stored, then screened again.
  */
 @Component
-class ReviseEoiRules implements UserTaskRules {
+class ReviseEoiRules extends TaskRulesFor {
 
   private final ProposalService proposals;
   private final ProposalTaskSupport support;
   private final ProposalBriefs briefs;
 
   ReviseEoiRules(ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
+    super(KEY, TASK_REVISE_EOI);
     this.proposals = proposals;
     this.support = support;
     this.briefs = briefs;
-  }
-
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public Set<String> taskKeys() {
-    return Set.of(TASK_REVISE_EOI);
   }
 
   @Override

@@ -5,12 +5,11 @@ import static london.cofund.proposal.process.ProposalProcess.*;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import london.cofund.proposal.FullProposalForm;
 import london.cofund.proposal.Proposal;
 import london.cofund.proposal.ProposalService;
 import london.cofund.system.Formats;
-import london.cofund.system.process.UserTaskRules;
+import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  * then screened again.
  */
 @Component
-class SubmitFullProposalRules implements UserTaskRules {
+class SubmitFullProposalRules extends TaskRulesFor {
 
   private final ProposalService proposals;
   private final ProposalTaskSupport support;
@@ -29,20 +28,11 @@ class SubmitFullProposalRules implements UserTaskRules {
 
   SubmitFullProposalRules(ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs,
       com.fasterxml.jackson.databind.ObjectMapper json) {
+    super(KEY, TASK_SUBMIT_FULL_PROPOSAL);
     this.proposals = proposals;
     this.support = support;
     this.briefs = briefs;
     this.json = json;
-  }
-
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public Set<String> taskKeys() {
-    return Set.of(TASK_SUBMIT_FULL_PROPOSAL);
   }
 
   @Override

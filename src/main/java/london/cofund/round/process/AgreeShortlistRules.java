@@ -3,10 +3,9 @@ package london.cofund.round.process;
 import static london.cofund.round.process.FundingRoundProcess.*;
 
 import java.util.ArrayList;
-import java.util.Set;
 import london.cofund.round.RoundService;
 import london.cofund.system.process.ProcessVariables;
-import london.cofund.system.process.UserTaskRules;
+import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -15,24 +14,15 @@ import org.springframework.stereotype.Component;
  * JSON array or a comma-separated string.
  */
 @Component
-class AgreeShortlistRules implements UserTaskRules {
+class AgreeShortlistRules extends TaskRulesFor {
 
   private final RoundService rounds;
   private final RoundBriefs briefs;
 
   AgreeShortlistRules(RoundService rounds, RoundBriefs briefs) {
+    super(KEY, TASK_AGREE_SHORTLIST);
     this.rounds = rounds;
     this.briefs = briefs;
-  }
-
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public Set<String> taskKeys() {
-    return Set.of(TASK_AGREE_SHORTLIST);
   }
 
   @Override

@@ -2,35 +2,25 @@ package london.cofund.round.process;
 
 import static london.cofund.round.process.FundingRoundProcess.*;
 
-import java.util.Set;
 import london.cofund.borough.LondonBorough;
 import london.cofund.round.RoundService;
 import london.cofund.system.process.ProcessVariables;
 import london.cofund.system.process.TaskActors;
-import london.cofund.system.process.UserTaskRules;
+import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** Rules of {@code Task_CommentOnPriorities}: one borough's comment on the long list. */
 @Component
-class CommentOnPrioritiesRules implements UserTaskRules {
+class CommentOnPrioritiesRules extends TaskRulesFor {
 
   private final RoundService rounds;
   private final RoundBriefs briefs;
 
   CommentOnPrioritiesRules(RoundService rounds, RoundBriefs briefs) {
+    super(KEY, TASK_COMMENT_ON_PRIORITIES);
     this.rounds = rounds;
     this.briefs = briefs;
-  }
-
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public Set<String> taskKeys() {
-    return Set.of(TASK_COMMENT_ON_PRIORITIES);
   }
 
   @Override

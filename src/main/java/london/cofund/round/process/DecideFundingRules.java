@@ -2,11 +2,10 @@ package london.cofund.round.process;
 
 import static london.cofund.round.process.FundingRoundProcess.*;
 
-import java.util.Set;
 import london.cofund.round.RoundService;
 import london.cofund.system.process.ProcessVariables;
 import london.cofund.system.process.TaskActors;
-import london.cofund.system.process.UserTaskRules;
+import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -16,24 +15,15 @@ import org.springframework.stereotype.Component;
  * recommendation.
  */
 @Component
-class DecideFundingRules implements UserTaskRules {
+class DecideFundingRules extends TaskRulesFor {
 
   private final RoundService rounds;
   private final RoundBriefs briefs;
 
   DecideFundingRules(RoundService rounds, RoundBriefs briefs) {
+    super(KEY, TASK_DECIDE_FUNDING);
     this.rounds = rounds;
     this.briefs = briefs;
-  }
-
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public Set<String> taskKeys() {
-    return Set.of(TASK_DECIDE_FUNDING);
   }
 
   @Override

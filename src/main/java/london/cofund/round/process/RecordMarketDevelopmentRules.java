@@ -4,12 +4,11 @@ import static london.cofund.round.process.FundingRoundProcess.*;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import london.cofund.round.RoundRepository.MarketSession;
 import london.cofund.round.RoundService;
 import london.cofund.system.process.ProcessVariables;
 import london.cofund.system.process.TaskActors;
-import london.cofund.system.process.UserTaskRules;
+import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -18,24 +17,15 @@ import org.springframework.stereotype.Component;
  * {@code attendingOrganisations} (a list) and {@code sessionNotes}.
  */
 @Component
-class RecordMarketDevelopmentRules implements UserTaskRules {
+class RecordMarketDevelopmentRules extends TaskRulesFor {
 
   private final RoundService rounds;
   private final RoundBriefs briefs;
 
   RecordMarketDevelopmentRules(RoundService rounds, RoundBriefs briefs) {
+    super(KEY, TASK_RECORD_MARKET_DEVELOPMENT);
     this.rounds = rounds;
     this.briefs = briefs;
-  }
-
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public Set<String> taskKeys() {
-    return Set.of(TASK_RECORD_MARKET_DEVELOPMENT);
   }
 
   @Override

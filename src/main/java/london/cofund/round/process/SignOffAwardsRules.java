@@ -2,33 +2,23 @@ package london.cofund.round.process;
 
 import static london.cofund.round.process.FundingRoundProcess.*;
 
-import java.util.Set;
 import london.cofund.round.RoundService;
 import london.cofund.system.process.ProcessVariables;
-import london.cofund.system.process.UserTaskRules;
+import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** Rules of {@code Task_SignOffAwards}: {@code awardsApproved}, with comments required for a no. */
 @Component
-class SignOffAwardsRules implements UserTaskRules {
+class SignOffAwardsRules extends TaskRulesFor {
 
   private final RoundService rounds;
   private final RoundBriefs briefs;
 
   SignOffAwardsRules(RoundService rounds, RoundBriefs briefs) {
+    super(KEY, TASK_SIGN_OFF_AWARDS);
     this.rounds = rounds;
     this.briefs = briefs;
-  }
-
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public Set<String> taskKeys() {
-    return Set.of(TASK_SIGN_OFF_AWARDS);
   }
 
   @Override

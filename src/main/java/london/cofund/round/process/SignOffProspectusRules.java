@@ -2,33 +2,23 @@ package london.cofund.round.process;
 
 import static london.cofund.round.process.FundingRoundProcess.*;
 
-import java.util.Set;
 import london.cofund.round.RoundService;
 import london.cofund.system.process.ProcessVariables;
-import london.cofund.system.process.UserTaskRules;
+import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** Rules of {@code Task_SignOffProspectus}: {@code prospectusApproved}, with comments required for a no. */
 @Component
-class SignOffProspectusRules implements UserTaskRules {
+class SignOffProspectusRules extends TaskRulesFor {
 
   private final RoundService rounds;
   private final RoundBriefs briefs;
 
   SignOffProspectusRules(RoundService rounds, RoundBriefs briefs) {
+    super(KEY, TASK_SIGN_OFF_PROSPECTUS);
     this.rounds = rounds;
     this.briefs = briefs;
-  }
-
-  @Override
-  public String processKey() {
-    return KEY;
-  }
-
-  @Override
-  public Set<String> taskKeys() {
-    return Set.of(TASK_SIGN_OFF_PROSPECTUS);
   }
 
   @Override
