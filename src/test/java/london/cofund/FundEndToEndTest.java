@@ -37,16 +37,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 4's acceptance: one tranche of the fund, end to end over HTTP, every human step taken by the
- * role that owns it (the API for MOPAC and applicants, engine-rest for the tasks), and the second
- * tranche it leads to. Only the passing of time is the test's own doing: the engine clock moves past
- * each deadline and the due jobs of this round's and its proposals' instances run, as the job
- * executor would run them.
+ * Issue 4's acceptance: one tranche of the fund, end to end over HTTP, every human step taken by
+ * the role that owns it (the API for MOPAC and applicants, engine-rest for the tasks), and the
+ * second tranche it leads to. Only the passing of time is the test's own doing: the engine clock
+ * moves past each deadline and the due jobs of this round's and its proposals' instances run, as
+ * the job executor would run them.
  *
- * <p>The data make the recommendation clear. The pot (£3.5m) and the limit of 3 projects cannot fund
- * the four fundable proposals; covering three short-listed priorities means funding the CSE and the
- * sexual violence proposals and one of the two female offending ones, and only the cheaper, lower
- * scored one fits: an optimiser, not a greedy pick by score, defers the best-scored proposal.
+ * <p>The data make the recommendation clear. The pot (£3.5m) and the limit of 3 projects cannot
+ * fund the four fundable proposals; covering three short-listed priorities means funding the CSE
+ * and the sexual violence proposals and one of the two female offending ones, and only the cheaper,
+ * lower scored one fits: an optimiser, not a greedy pick by score, defers the best-scored proposal.
  */
 @CoFundSpringTest
 class FundEndToEndTest {
@@ -64,7 +64,8 @@ class FundEndToEndTest {
   private static final String SOUTHWARK = LondonBorough.SOUTHWARK.code();
   private static final String TOWER_HAMLETS = LondonBorough.TOWER_HAMLETS.code();
 
-  private static final List<String> SHORTLIST = List.of("CSE", "FEMALE_OFFENDING", "SEXUAL_VIOLENCE", "YOUTH_OFFENDING");
+  private static final List<String> SHORTLIST =
+      List.of("CSE", "FEMALE_OFFENDING", "SEXUAL_VIOLENCE", "YOUTH_OFFENDING");
   private static final long POT = 3_500_000L;
 
   @LocalServerPort int port;
@@ -76,10 +77,13 @@ class FundEndToEndTest {
   private HttpApi http;
   private Mailbox mail;
   private JobDriver jobs;
+
   /** The process instances of this test (the round's and its proposals'): only their jobs run. */
   private final Set<String> instances = new LinkedHashSet<>();
+
   /** Each proposal's EOI as submitted, by reference. */
   private final Map<String, EoiForm> eois = new LinkedHashMap<>();
+
   /** Who submitted each proposal, by reference. */
   private final Map<String, String> applicants = new LinkedHashMap<>();
 
@@ -107,23 +111,90 @@ class FundEndToEndTest {
     consultBoroughsUntilTheDeadline();
     agreeShortlistAndSignOffProspectus();
 
-    String womensCentres = submitEoi("applicant1", eoi("Women's centres", "Advance", "abi@advance.example.org",
-        List.of(WESTMINSTER, CAMDEN, ISLINGTON), 1_200_000L, "FEMALE_OFFENDING"), true);
-    String exploitation = submitEoi("applicant2", eoi("Safe from exploitation", "Safer London",
-        "aaron@saferlondon.example.org", List.of(WESTMINSTER, CAMDEN, HACKNEY), 900_000L, "CSE"), true);
-    String advocates = submitEoi("applicant1", eoi("Sexual violence advocates", "Solace", "abi@solace.example.org",
-        List.of(CAMDEN, ISLINGTON, HARINGEY), 1_500_000L, "SEXUAL_VIOLENCE"), true);
-    String throughTheGate = submitEoi("applicant2", eoi("Through the gate for women", "Women in Prison",
-        "aaron@wip.example.org", List.of(WESTMINSTER, LAMBETH, SOUTHWARK), 800_000L, "FEMALE_OFFENDING"), true);
-    String youthDiversion = submitEoi("applicant1", eoi("Youth diversion", "St Giles Trust", "abi@stgiles.example.org",
-        List.of(HACKNEY, TOWER_HAMLETS, NEWHAM), 700_000L, "YOUTH_OFFENDING"), true);
-    String exitRoutes = submitEoi("applicant2", eoi("Exit routes", "Redthread", "aaron@redthread.example.org",
-        List.of(WESTMINSTER, CAMDEN, KENSINGTON), 1_000_000L, "CSE", "YOUTH_OFFENDING"), true);
-    String pilot = submitEoi("applicant1", eoi("Two-borough pilot", "Advance", "pilot@advance.example.org",
-        List.of(WESTMINSTER, CAMDEN), 600_000L, "FEMALE_OFFENDING"), false);
-    List<String> eligible = List.of(womensCentres, exploitation, advocates, throughTheGate, youthDiversion, exitRoutes);
-    assertThat(proposal(pilot).get("criteria")).filteredOn(c -> !c.get("passed").asBoolean())
-        .extracting(c -> c.get("code").asText()).containsExactly("BOROUGH_COVERAGE");
+    String womensCentres =
+        submitEoi(
+            "applicant1",
+            eoi(
+                "Women's centres",
+                "Advance",
+                "abi@advance.example.org",
+                List.of(WESTMINSTER, CAMDEN, ISLINGTON),
+                1_200_000L,
+                "FEMALE_OFFENDING"),
+            true);
+    String exploitation =
+        submitEoi(
+            "applicant2",
+            eoi(
+                "Safe from exploitation",
+                "Safer London",
+                "aaron@saferlondon.example.org",
+                List.of(WESTMINSTER, CAMDEN, HACKNEY),
+                900_000L,
+                "CSE"),
+            true);
+    String advocates =
+        submitEoi(
+            "applicant1",
+            eoi(
+                "Sexual violence advocates",
+                "Solace",
+                "abi@solace.example.org",
+                List.of(CAMDEN, ISLINGTON, HARINGEY),
+                1_500_000L,
+                "SEXUAL_VIOLENCE"),
+            true);
+    String throughTheGate =
+        submitEoi(
+            "applicant2",
+            eoi(
+                "Through the gate for women",
+                "Women in Prison",
+                "aaron@wip.example.org",
+                List.of(WESTMINSTER, LAMBETH, SOUTHWARK),
+                800_000L,
+                "FEMALE_OFFENDING"),
+            true);
+    String youthDiversion =
+        submitEoi(
+            "applicant1",
+            eoi(
+                "Youth diversion",
+                "St Giles Trust",
+                "abi@stgiles.example.org",
+                List.of(HACKNEY, TOWER_HAMLETS, NEWHAM),
+                700_000L,
+                "YOUTH_OFFENDING"),
+            true);
+    String exitRoutes =
+        submitEoi(
+            "applicant2",
+            eoi(
+                "Exit routes",
+                "Redthread",
+                "aaron@redthread.example.org",
+                List.of(WESTMINSTER, CAMDEN, KENSINGTON),
+                1_000_000L,
+                "CSE",
+                "YOUTH_OFFENDING"),
+            true);
+    String pilot =
+        submitEoi(
+            "applicant1",
+            eoi(
+                "Two-borough pilot",
+                "Advance",
+                "pilot@advance.example.org",
+                List.of(WESTMINSTER, CAMDEN),
+                600_000L,
+                "FEMALE_OFFENDING"),
+            false);
+    List<String> eligible =
+        List.of(womensCentres, exploitation, advocates, throughTheGate, youthDiversion, exitRoutes);
+    assertThat(proposal(pilot).get("criteria"))
+        .filteredOn(c -> !c.get("passed").asBoolean())
+        .extracting(c -> c.get("code").asText())
+        .containsExactly("BOROUGH_COVERAGE");
 
     eligible.forEach(this::boroughsConfirm);
     eligible.forEach(ref -> assertThat(status(ref)).as(ref).isEqualTo("AWAITING_EOI_FEEDBACK"));
@@ -133,14 +204,22 @@ class FundEndToEndTest {
     giveFeedback(advocates, "ACCEPT", "Fills a gap in advocacy.");
     giveFeedback(throughTheGate, "ACCEPT_WITH_MODIFICATION", "Add a housing partner.");
     giveFeedback(youthDiversion, "ACCEPT", "Develop the evidence base.");
-    giveFeedback(exitRoutes, "REJECT", "Overlaps with Safe from exploitation; join that partnership.");
+    giveFeedback(
+        exitRoutes, "REJECT", "Overlaps with Safe from exploitation; join that partnership.");
     assertThat(status(exitRoutes)).isEqualTo("EOI_REJECTED");
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(exitRoutes).finished().count())
-        .as("a rejected EOI's process ends").isOne();
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(exitRoutes)
+                .finished()
+                .count())
+        .as("a rejected EOI's process ends")
+        .isOne();
 
     closeTheEoiWindow(pilot);
 
-    List<String> full = List.of(womensCentres, exploitation, advocates, throughTheGate, youthDiversion);
+    List<String> full =
+        List.of(womensCentres, exploitation, advocates, throughTheGate, youthDiversion);
     full.forEach(this::submitFullProposal);
     full.forEach(ref -> assertThat(status(ref)).as(ref).isEqualTo("UNDER_ASSESSMENT"));
 
@@ -157,32 +236,60 @@ class FundEndToEndTest {
     assess(throughTheGate, "assessor3", 4, 3, 3, 3, 4);
     assess(youthDiversion, "assessor1", 2, 3, 2, 3, 2);
     assess(youthDiversion, "assessor3", 3, 2, 3, 2, 3);
-    assertThat(status(advocates)).as("assessors 2 apart: moderation first").isEqualTo("UNDER_ASSESSMENT");
+    assertThat(status(advocates))
+        .as("assessors 2 apart: moderation first")
+        .isEqualTo("UNDER_ASSESSMENT");
     assertThat(stage()).as("one proposal is still being moderated").isEqualTo("ASSESSMENT");
 
     JsonNode moderation = onlyTask("mopac", advocates, "Task_AgreeModeratedScore");
     assertThat(localVariable("mopac", moderation, "taskBrief")).contains("Computed total: **22**");
-    complete("mopac", moderation, "moderatedTotal", 20.5, "moderationNote", "Strategic fit overstated by one assessor.");
+    complete(
+        "mopac",
+        moderation,
+        "moderatedTotal",
+        20.5,
+        "moderationNote",
+        "Strategic fit overstated by one assessor.");
     run();
 
     assertThat(stage()).as("the last assessment woke the round").isEqualTo("FUNDING_DECISION");
-    assertScores(Map.of(womensCentres, "23.0", exploitation, "19.5", advocates, "20.5", throughTheGate, "17.0",
-        youthDiversion, "12.5"));
-    assertThat(proposal(womensCentres, "applicant1").get("totalScore").isNull()).as("scores are for the panel").isTrue();
+    assertScores(
+        Map.of(
+            womensCentres,
+            "23.0",
+            exploitation,
+            "19.5",
+            advocates,
+            "20.5",
+            throughTheGate,
+            "17.0",
+            youthDiversion,
+            "12.5"));
+    assertThat(proposal(womensCentres, "applicant1").get("totalScore").isNull())
+        .as("scores are for the panel")
+        .isTrue();
 
-    // Three priorities need the CSE and sexual violence proposals and a female offending one; with the
-    // best-scored Women's centres they would cost £3.6m, over the £3.5m pot: the cheaper one is funded.
+    // Three priorities need the CSE and sexual violence proposals and a female offending one; with
+    // the
+    // best-scored Women's centres they would cost £3.6m, over the £3.5m pot: the cheaper one is
+    // funded.
     JsonNode recommended = round("mopac").get("recommendedPortfolio");
-    assertThat(texts(recommended.get("funded"))).containsExactly(exploitation, advocates, throughTheGate);
+    assertThat(texts(recommended.get("funded")))
+        .containsExactly(exploitation, advocates, throughTheGate);
     assertThat(texts(recommended.get("deferred"))).containsExactly(womensCentres);
     assertThat(texts(recommended.get("notFunded"))).containsExactly(youthDiversion);
     assertThat(texts(recommended.get("flags"))).isEmpty();
     assertThat(recommended.get("totalCost").asLong()).isEqualTo(3_200_000L);
     assertThat(recommended.get("prioritiesCovered").asInt()).isEqualTo(3);
-    assertThat(round("applicant1").get("recommendedPortfolio").isNull()).as("applicants do not see it").isTrue();
+    assertThat(round("applicant1").get("recommendedPortfolio").isNull())
+        .as("applicants do not see it")
+        .isTrue();
 
-    decideFunding(List.of(womensCentres, exploitation, throughTheGate), advocates,
-        List.of(exploitation, advocates, throughTheGate), womensCentres);
+    decideFunding(
+        List.of(womensCentres, exploitation, throughTheGate),
+        advocates,
+        List.of(exploitation, advocates, throughTheGate),
+        womensCentres);
     signOffAwards();
 
     assertThat(status(exploitation)).isEqualTo("FUNDED");
@@ -192,22 +299,39 @@ class FundEndToEndTest {
     assertThat(status(youthDiversion)).isEqualTo("NOT_FUNDED");
     assertThat(status(exitRoutes)).isEqualTo("EOI_REJECTED");
     assertThat(status(pilot)).isEqualTo("LAPSED");
-    assertThat(proposal(advocates).get("decision").get("awardedAmount").asLong()).isEqualTo(1_500_000L);
-    assertThat(proposal(womensCentres, "applicant1").get("decision").get("outcome").asText()).isEqualTo("DEFERRED");
+    assertThat(proposal(advocates).get("decision").get("awardedAmount").asLong())
+        .isEqualTo(1_500_000L);
+    assertThat(proposal(womensCentres, "applicant1").get("decision").get("outcome").asText())
+        .isEqualTo("DEFERRED");
     assertThat(proposal(youthDiversion).get("decision").get("awardedAmount").isNull()).isTrue();
 
     JsonNode announced = round("applicant2");
     assertThat(announced.get("stage").asText()).isEqualTo("ANNOUNCED");
-    assertThat(texts(announced.get("decision").get("funded"))).containsExactlyInAnyOrder(exploitation, advocates, throughTheGate);
+    assertThat(texts(announced.get("decision").get("funded")))
+        .containsExactlyInAnyOrder(exploitation, advocates, throughTheGate);
     assertThat(texts(announced.get("decision").get("deferred"))).containsExactly(womensCentres);
     assertThat(announced.get("decision").get("rationale").asText()).startsWith("As recommended");
     assertThat(texts(announced.get("carriedForwardPriorities"))).containsExactly("YOUTH_OFFENDING");
-    assertThat(announced.get("proposalCounts")).isEqualTo(JSON.valueToTree(Map.of("FUNDED", 3, "DEFERRED", 1,
-        "NOT_FUNDED", 1, "EOI_REJECTED", 1, "LAPSED", 1)));
+    assertThat(announced.get("proposalCounts"))
+        .isEqualTo(
+            JSON.valueToTree(
+                Map.of(
+                    "FUNDED", 3, "DEFERRED", 1, "NOT_FUNDED", 1, "EOI_REJECTED", 1, "LAPSED", 1)));
 
-    assertEveryEmail(eligible, pilot, Map.of(womensCentres, "deferred to the next tranche",
-        exploitation, "funded, £900,000", advocates, "funded, £1,500,000", throughTheGate, "funded, £800,000",
-        youthDiversion, "not funded"));
+    assertEveryEmail(
+        eligible,
+        pilot,
+        Map.of(
+            womensCentres,
+            "deferred to the next tranche",
+            exploitation,
+            "funded, £900,000",
+            advocates,
+            "funded, £1,500,000",
+            throughTheGate,
+            "funded, £800,000",
+            youthDiversion,
+            "not funded"));
 
     openTheNextTranche(womensCentres);
   }
@@ -215,12 +339,21 @@ class FundEndToEndTest {
   // ---- the round's steps, each as its role takes it
 
   private void openRound() {
-    Response created = http.post("/api/rounds", "mopac", roundRequest(roundId, roundName, Fixtures.NOW, List.of(
-        Map.of("code", "CSE", "title", "Child sexual exploitation"),
-        Map.of("code", "FEMALE_OFFENDING", "title", "Female offending"),
-        Map.of("code", "SEXUAL_VIOLENCE", "title", "Sexual violence"),
-        Map.of("code", "YOUTH_OFFENDING", "title", "Youth offending"),
-        Map.of("code", "GANGS", "title", "Gangs and serious youth violence")), null));
+    Response created =
+        http.post(
+            "/api/rounds",
+            "mopac",
+            roundRequest(
+                roundId,
+                roundName,
+                Fixtures.NOW,
+                List.of(
+                    Map.of("code", "CSE", "title", "Child sexual exploitation"),
+                    Map.of("code", "FEMALE_OFFENDING", "title", "Female offending"),
+                    Map.of("code", "SEXUAL_VIOLENCE", "title", "Sexual violence"),
+                    Map.of("code", "YOUTH_OFFENDING", "title", "Youth offending"),
+                    Map.of("code", "GANGS", "title", "Gangs and serious youth violence")),
+                null));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.header("Location")).isEqualTo("/api/rounds/" + roundId);
     track(roundId);
@@ -228,32 +361,58 @@ class FundEndToEndTest {
     assertThat(stage()).isEqualTo("PRIORITIES_CONSULTATION");
   }
 
-  /** Westminster and Camden comment; the other 30 boroughs have nobody here: the deadline closes it. */
+  /**
+   * Westminster and Camden comment; the other 30 boroughs have nobody here: the deadline closes it.
+   */
   private void consultBoroughsUntilTheDeadline() {
-    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(roundId)
-        .taskDefinitionKey("Task_CommentOnPriorities").count()).as("one per borough").isEqualTo(32);
-    complete("westminster", onlyTask("westminster", roundId, "Task_CommentOnPriorities"),
-        "priorityComments", "Keep youth offending on the list: our gap is there.");
-    complete("camden", onlyTask("camden", roundId, "Task_CommentOnPriorities"),
-        "priorityComments", "Child sexual exploitation is our first concern.");
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(roundId)
+                .taskDefinitionKey("Task_CommentOnPriorities")
+                .count())
+        .as("one per borough")
+        .isEqualTo(32);
+    complete(
+        "westminster",
+        onlyTask("westminster", roundId, "Task_CommentOnPriorities"),
+        "priorityComments",
+        "Keep youth offending on the list: our gap is there.");
+    complete(
+        "camden",
+        onlyTask("camden", roundId, "Task_CommentOnPriorities"),
+        "priorityComments",
+        "Child sexual exploitation is our first concern.");
     run();
     assertThat(stage()).as("30 boroughs have not answered").isEqualTo("PRIORITIES_CONSULTATION");
 
     moveTo(at("consultationDeadline").plusSeconds(60));
     assertThat(stage()).isEqualTo("SHORTLISTING");
-    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(roundId)
-        .taskDefinitionKey("Task_CommentOnPriorities").count()).as("closed at the deadline").isZero();
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(roundId)
+                .taskDefinitionKey("Task_CommentOnPriorities")
+                .count())
+        .as("closed at the deadline")
+        .isZero();
   }
 
   private void agreeShortlistAndSignOffProspectus() {
     JsonNode shortlist = onlyTask("mopac", roundId, "Task_AgreeShortlist");
-    assertThat(localVariable("mopac", shortlist, "taskBrief")).contains("Boroughs' comments** (2 of 32)")
-        .contains("Westminster: Keep youth offending on the list").contains("Camden: Child sexual exploitation");
+    assertThat(localVariable("mopac", shortlist, "taskBrief"))
+        .contains("Boroughs' comments** (2 of 32)")
+        .contains("Westminster: Keep youth offending on the list")
+        .contains("Camden: Child sexual exploitation");
     complete("mopac", shortlist, "shortlist", SHORTLIST);
     run();
     assertThat(stage()).isEqualTo("PROSPECTUS_SIGN_OFF");
 
-    complete("leaders", onlyTask("leaders", roundId, "Task_SignOffProspectus"), "prospectusApproved", true);
+    complete(
+        "leaders",
+        onlyTask("leaders", roundId, "Task_SignOffProspectus"),
+        "prospectusApproved",
+        true);
     run();
     JsonNode published = round("applicant1");
     assertThat(published.get("stage").asText()).isEqualTo("OPEN_FOR_EOIS");
@@ -264,10 +423,21 @@ class FundEndToEndTest {
     assertThat(status(notEligible)).isEqualTo("NOT_ELIGIBLE");
     moveTo(at("eoiDeadline").plusSeconds(60));
     assertThat(stage()).isEqualTo("FULL_PROPOSALS");
-    assertThat(status(notEligible)).as("never revised: it lapses at the EOI deadline").isEqualTo("LAPSED");
+    assertThat(status(notEligible))
+        .as("never revised: it lapses at the EOI deadline")
+        .isEqualTo("LAPSED");
 
-    Response late = http.post("/api/rounds/" + roundId + "/eois", "applicant2",
-        eoi("Too late", "Advance", "late@advance.example.org", List.of(WESTMINSTER, CAMDEN, ISLINGTON), 500_000L, "CSE"));
+    Response late =
+        http.post(
+            "/api/rounds/" + roundId + "/eois",
+            "applicant2",
+            eoi(
+                "Too late",
+                "Advance",
+                "late@advance.example.org",
+                List.of(WESTMINSTER, CAMDEN, ISLINGTON),
+                500_000L,
+                "CSE"));
     assertThat(late.status()).as(late.body()).isEqualTo(409);
     assertThat(late.contentType()).startsWith("application/problem+json");
   }
@@ -276,19 +446,38 @@ class FundEndToEndTest {
    * The panel first departs from the recommendation (within the pot and the project count) without
    * saying why, and is refused; then it decides, with its rationale.
    */
-  private void decideFunding(List<String> departureFunds, String departureDefers, List<String> funded,
-      String deferred) {
+  private void decideFunding(
+      List<String> departureFunds, String departureDefers, List<String> funded, String deferred) {
     JsonNode decision = onlyTask("wg", roundId, "Task_DecideFunding");
-    Response refused = tryComplete("wg", decision, "fundedReferences", departureFunds,
-        "deferredReferences", departureDefers);
+    Response refused =
+        tryComplete(
+            "wg",
+            decision,
+            "fundedReferences",
+            departureFunds,
+            "deferredReferences",
+            departureDefers);
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.json().get("message").asText())
-        .endsWith(": decisionRationale: is required because the decision departs from the recommended portfolio");
-    assertThat(onlyTask("wg", roundId, "Task_DecideFunding").get("id")).as("still open").isEqualTo(decision.get("id"));
+        .endsWith(
+            ": decisionRationale: is required because the decision departs from the recommended portfolio");
+    assertThat(onlyTask("wg", roundId, "Task_DecideFunding").get("id"))
+        .as("still open")
+        .isEqualTo(decision.get("id"));
 
-    // The funded list as a JSON array, the deferred one as a comma-separated string: both are accepted.
-    complete("wg", decision, "fundedReferences", funded, "deferredReferences", deferred,
-        "decisionRationale", "As recommended: three priorities within the pot; " + eois.get(deferred).title() + " goes to tranche 2.");
+    // The funded list as a JSON array, the deferred one as a comma-separated string: both are
+    // accepted.
+    complete(
+        "wg",
+        decision,
+        "fundedReferences",
+        funded,
+        "deferredReferences",
+        deferred,
+        "decisionRationale",
+        "As recommended: three priorities within the pot; "
+            + eois.get(deferred).title()
+            + " goes to tranche 2.");
     run();
     assertThat(stage()).isEqualTo("AWARDS_SIGN_OFF");
   }
@@ -303,20 +492,41 @@ class FundEndToEndTest {
     String nextId = Fixtures.newRoundId("E2E-T2");
     String nextName = "Tranche 2 " + nextId;
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Map<String, Object> request = roundRequest(nextId, nextName, now,
-        List.of(Map.of("code", "GANGS", "title", "Gangs and serious youth violence")), roundId);
+    Map<String, Object> request =
+        roundRequest(
+            nextId,
+            nextName,
+            now,
+            List.of(Map.of("code", "GANGS", "title", "Gangs and serious youth violence")),
+            roundId);
     Response created = http.post("/api/rounds", "mopac", request);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    assertThat(StreamSupport.stream(created.json().get("priorityLongList").spliterator(), false)
-        .map(p -> p.get("code").asText()).toList()).containsExactly("YOUTH_OFFENDING", "GANGS");
+    assertThat(
+            StreamSupport.stream(created.json().get("priorityLongList").spliterator(), false)
+                .map(p -> p.get("code").asText())
+                .toList())
+        .containsExactly("YOUTH_OFFENDING", "GANGS");
     assertThat(created.json().get("previousRoundId").asText()).isEqualTo(roundId);
     track(nextId);
     run();
 
-    assertMail("NEXT_TRANCHE_INVITATION", deferred, List.of(contact(deferred)),
-        "CoFund: invitation to bid in " + nextName + " with \"" + eois.get(deferred).title() + "\" (" + deferred + ")",
-        "was deferred to the next tranche", "You are invited to bid in " + nextName, "£2,000,000 available");
-    assertThat(mail.of("NEXT_TRANCHE_INVITATION", nextName)).as("only the deferred applicant is invited").hasSize(1);
+    assertMail(
+        "NEXT_TRANCHE_INVITATION",
+        deferred,
+        List.of(contact(deferred)),
+        "CoFund: invitation to bid in "
+            + nextName
+            + " with \""
+            + eois.get(deferred).title()
+            + "\" ("
+            + deferred
+            + ")",
+        "was deferred to the next tranche",
+        "You are invited to bid in " + nextName,
+        "£2,000,000 available");
+    assertThat(mail.of("NEXT_TRANCHE_INVITATION", nextName))
+        .as("only the deferred applicant is invited")
+        .hasSize(1);
   }
 
   // ---- each proposal's steps
@@ -326,7 +536,9 @@ class FundEndToEndTest {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String reference = created.json().get("reference").asText();
     assertThat(created.header("Location")).isEqualTo("/api/proposals/" + reference);
-    assertThat(created.json().get("eligible").asBoolean()).as(eoi.title() + " eligible").isEqualTo(eligible);
+    assertThat(created.json().get("eligible").asBoolean())
+        .as(eoi.title() + " eligible")
+        .isEqualTo(eligible);
     eois.put(reference, eoi);
     applicants.put(reference, applicant);
     track(reference);
@@ -335,8 +547,8 @@ class FundEndToEndTest {
   }
 
   /**
-   * Each delivery borough confirms its sign-off: Westminster and Camden themselves, seeing only their
-   * own; the boroughs without a demo officer through the administrator.
+   * Each delivery borough confirms its sign-off: Westminster and Camden themselves, seeing only
+   * their own; the boroughs without a demo officer through the administrator.
    */
   private void boroughsConfirm(String reference) {
     List<String> boroughs = eois.get(reference).deliveryBoroughs();
@@ -344,9 +556,18 @@ class FundEndToEndTest {
     for (String officer : List.of("westminster", "camden")) {
       String code = officer.equals("westminster") ? WESTMINSTER : CAMDEN;
       List<JsonNode> own = tasks(officer, reference, "Task_ConfirmCorePartner");
-      assertThat(own).as(officer + "'s sign-offs of " + reference).hasSize(boroughs.contains(code) ? 1 : 0);
-      own.forEach(task -> complete(officer, task, "corePartnerConfirmed", true,
-          "corePartnerComment", "Confirmed by " + officer + "."));
+      assertThat(own)
+          .as(officer + "'s sign-offs of " + reference)
+          .hasSize(boroughs.contains(code) ? 1 : 0);
+      own.forEach(
+          task ->
+              complete(
+                  officer,
+                  task,
+                  "corePartnerConfirmed",
+                  true,
+                  "corePartnerComment",
+                  "Confirmed by " + officer + "."));
       others -= own.size();
     }
     List<JsonNode> rest = tasks("admin", reference, "Task_ConfirmCorePartner");
@@ -356,14 +577,22 @@ class FundEndToEndTest {
   }
 
   private void giveFeedback(String reference, String outcome, String feedback) {
-    complete("mopac", onlyTask("mopac", reference, "Task_GiveEoiFeedback"), "eoiOutcome", outcome,
-        "eoiFeedback", feedback);
+    complete(
+        "mopac",
+        onlyTask("mopac", reference, "Task_GiveEoiFeedback"),
+        "eoiOutcome",
+        outcome,
+        "eoiFeedback",
+        feedback);
     run();
   }
 
   private void submitFullProposal(String reference) {
-    Response submitted = http.put("/api/proposals/" + reference + "/full-proposal", applicants.get(reference),
-        Fixtures.fullProposal(eois.get(reference)));
+    Response submitted =
+        http.put(
+            "/api/proposals/" + reference + "/full-proposal",
+            applicants.get(reference),
+            Fixtures.fullProposal(eois.get(reference)));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
     assertThat(submitted.json().get("eligible").asBoolean()).isTrue();
     run();
@@ -371,77 +600,149 @@ class FundEndToEndTest {
 
   /** An assessor claims an open assessment of the proposal and scores it. */
   private void assess(String reference, String assessor, int... scores) {
-    JsonNode task = tasks(assessor, reference, "Task_AssessProposal").stream()
-        .filter(t -> t.get("assignee").isNull()).findFirst()
-        .orElseThrow(() -> new AssertionError("No open assessment of " + reference + " for " + assessor));
-    Response claimed = http.post("/engine-rest/task/" + task.get("id").asText() + "/claim", assessor,
-        Map.of("userId", assessor));
+    JsonNode task =
+        tasks(assessor, reference, "Task_AssessProposal").stream()
+            .filter(t -> t.get("assignee").isNull())
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError("No open assessment of " + reference + " for " + assessor));
+    Response claimed =
+        http.post(
+            "/engine-rest/task/" + task.get("id").asText() + "/claim",
+            assessor,
+            Map.of("userId", assessor));
     assertThat(claimed.status()).as(claimed.body()).isEqualTo(204);
-    complete(assessor, task, "conflictOfInterest", false, "scoreStrategicFit", scores[0], "scoreNeed", scores[1],
-        "scorePartnership", scores[2], "scoreDeliverability", scores[3], "scoreValueForMoney", scores[4],
-        "assessmentComments", assessor + " scored " + reference + ".");
+    complete(
+        assessor,
+        task,
+        "conflictOfInterest",
+        false,
+        "scoreStrategicFit",
+        scores[0],
+        "scoreNeed",
+        scores[1],
+        "scorePartnership",
+        scores[2],
+        "scoreDeliverability",
+        scores[3],
+        "scoreValueForMoney",
+        scores[4],
+        "assessmentComments",
+        assessor + " scored " + reference + ".");
     run();
   }
 
   // ---- what the test checks
 
   private void assertScores(Map<String, String> expected) {
-    expected.forEach((reference, score) -> assertThat(proposal(reference).get("totalScore").decimalValue())
-        .as(reference).isEqualByComparingTo(score));
+    expected.forEach(
+        (reference, score) ->
+            assertThat(proposal(reference).get("totalScore").decimalValue())
+                .as(reference)
+                .isEqualByComparingTo(score));
   }
 
   /** Every email the round caused, by template: exact recipients, subject and key content. */
-  private void assertEveryEmail(List<String> eligible, String notEligible, Map<String, String> decisions) {
-    List<String> everyone = DemoUsers.ALL.stream().map(DemoUsers.DemoUser::id)
-        .map(FundEndToEndTest::email).toList();
+  private void assertEveryEmail(
+      List<String> eligible, String notEligible, Map<String, String> decisions) {
+    List<String> everyone =
+        DemoUsers.ALL.stream().map(DemoUsers.DemoUser::id).map(FundEndToEndTest::email).toList();
     List<Mail> prospectus = mail.of("PROSPECTUS_PUBLISHED", roundName);
-    assertThat(prospectus.stream().flatMap(m -> m.to().stream()).toList()).containsExactlyInAnyOrderElementsOf(everyone);
-    prospectus.forEach(m -> {
-      assertThat(m.subject()).isEqualTo("CoFund: prospectus published for " + roundName + " (tranche 1)");
-      assertThat(m.text()).contains("£3,500,000", "Child sexual exploitation", "Youth offending")
-          .doesNotContain("Gangs");
-    });
+    assertThat(prospectus.stream().flatMap(m -> m.to().stream()).toList())
+        .containsExactlyInAnyOrderElementsOf(everyone);
+    prospectus.forEach(
+        m -> {
+          assertThat(m.subject())
+              .isEqualTo("CoFund: prospectus published for " + roundName + " (tranche 1)");
+          assertThat(m.text())
+              .contains("£3,500,000", "Child sexual exploitation", "Youth offending")
+              .doesNotContain("Gangs");
+        });
 
     for (String ref : eligible) {
       String title = eois.get(ref).title();
-      assertMail("EOI_RECEIVED", ref, List.of(contact(ref)), "CoFund: EOI received for \"" + title + "\" (" + ref + ")",
+      assertMail(
+          "EOI_RECEIVED",
+          ref,
+          List.of(contact(ref)),
+          "CoFund: EOI received for \"" + title + "\" (" + ref + ")",
           "covers 3 boroughs");
-      assertMail("BOROUGH_SIGN_OFF_REQUESTED", ref, boroughOfficers(ref),
-          "CoFund: please confirm core partnership for \"" + title + "\" (" + ref + ")", "core supporting partner");
+      assertMail(
+          "BOROUGH_SIGN_OFF_REQUESTED",
+          ref,
+          boroughOfficers(ref),
+          "CoFund: please confirm core partnership for \"" + title + "\" (" + ref + ")",
+          "core supporting partner");
       String outcome = proposal(ref).get("eoiOutcome").asText();
-      assertMail("EOI_FEEDBACK", ref, List.of(contact(ref)), "CoFund: EOI feedback for \"" + title + "\" (" + ref + "): "
-          + switch (outcome) {
-            case "ACCEPT" -> "accepted";
-            case "ACCEPT_WITH_MODIFICATION" -> "accepted with modification";
-            default -> "rejected";
-          }, proposal(ref).get("eoiFeedback").asText());
+      assertMail(
+          "EOI_FEEDBACK",
+          ref,
+          List.of(contact(ref)),
+          "CoFund: EOI feedback for \""
+              + title
+              + "\" ("
+              + ref
+              + "): "
+              + switch (outcome) {
+                case "ACCEPT" -> "accepted";
+                case "ACCEPT_WITH_MODIFICATION" -> "accepted with modification";
+                default -> "rejected";
+              },
+          proposal(ref).get("eoiFeedback").asText());
       if (outcome.equals("REJECT")) {
-        assertThat(mail.of("FULL_PROPOSAL_DUE", ref)).as("no full proposal after a rejection").isEmpty();
+        assertThat(mail.of("FULL_PROPOSAL_DUE", ref))
+            .as("no full proposal after a rejection")
+            .isEmpty();
         assertThat(mail.of("ASSESSMENT_REQUESTED", ref)).isEmpty();
         assertThat(mail.of("FUNDING_DECISION", ref)).isEmpty();
         continue;
       }
-      assertMail("FULL_PROPOSAL_DUE", ref, List.of(contact(ref)),
+      assertMail(
+          "FULL_PROPOSAL_DUE",
+          ref,
+          List.of(contact(ref)),
           "CoFund: full proposal due by Friday 31 July 2026 for \"" + title + "\" (" + ref + ")",
           "taskKey=Task_SubmitFullProposal");
-      assertMail("ASSESSMENT_REQUESTED", ref, List.of(email("assessor1"), email("assessor2"), email("assessor3"),
-              email("assessor1"), email("assessor2"), email("assessor3")),
-          "CoFund: assessment requested for \"" + title + "\" (" + ref + ")", "conflict of interest");
-      assertMail("FUNDING_DECISION", ref, List.of(contact(ref)),
-          "CoFund: funding decision for \"" + title + "\" (" + ref + "): " + decisions.get(ref), "Mean scores out of 5",
+      assertMail(
+          "ASSESSMENT_REQUESTED",
+          ref,
+          List.of(
+              email("assessor1"),
+              email("assessor2"),
+              email("assessor3"),
+              email("assessor1"),
+              email("assessor2"),
+              email("assessor3")),
+          "CoFund: assessment requested for \"" + title + "\" (" + ref + ")",
+          "conflict of interest");
+      assertMail(
+          "FUNDING_DECISION",
+          ref,
+          List.of(contact(ref)),
+          "CoFund: funding decision for \"" + title + "\" (" + ref + "): " + decisions.get(ref),
+          "Mean scores out of 5",
           "The panel's rationale: As recommended");
     }
 
     String title = eois.get(notEligible).title();
-    assertMail("EOI_NOT_ELIGIBLE", notEligible, List.of(contact(notEligible)),
+    assertMail(
+        "EOI_NOT_ELIGIBLE",
+        notEligible,
+        List.of(contact(notEligible)),
         "CoFund: EOI \"" + title + "\" (" + notEligible + ") does not meet the criteria yet",
         "covers 2 boroughs (Camden, Westminster); sub-regional projects must cover at least 3");
     for (String template : List.of("EOI_RECEIVED", "BOROUGH_SIGN_OFF_REQUESTED", "EOI_FEEDBACK")) {
-      assertThat(mail.of(template, notEligible)).as(template + " for an EOI never eligible").isEmpty();
+      assertThat(mail.of(template, notEligible))
+          .as(template + " for an EOI never eligible")
+          .isEmpty();
     }
   }
 
-  /** The demo officers of the proposal's delivery boroughs; the other boroughs' groups have no members. */
+  /**
+   * The demo officers of the proposal's delivery boroughs; the other boroughs' groups have no
+   * members.
+   */
   private List<String> boroughOfficers(String reference) {
     List<String> officers = new ArrayList<>();
     List<String> boroughs = eois.get(reference).deliveryBoroughs();
@@ -456,11 +757,14 @@ class FundEndToEndTest {
 
   /**
    * Asserts the emails of one template about a proposal or round: exactly these recipients, once
-   * each, this subject, and a text that says each of the given things. No recipients means no email.
+   * each, this subject, and a text that says each of the given things. No recipients means no
+   * email.
    */
-  private void assertMail(String template, String about, List<String> recipients, String subject, String... says) {
+  private void assertMail(
+      String template, String about, List<String> recipients, String subject, String... says) {
     List<Mail> sent = mail.of(template, about);
-    assertThat(sent.stream().flatMap(m -> m.to().stream()).toList()).as(template + " recipients about " + about)
+    assertThat(sent.stream().flatMap(m -> m.to().stream()).toList())
+        .as(template + " recipients about " + about)
         .containsExactlyInAnyOrderElementsOf(recipients);
     for (Mail m : sent) {
       assertThat(m.subject()).as(template + " subject").isEqualTo(subject);
@@ -505,8 +809,13 @@ class FundEndToEndTest {
   // ---- engine-rest, as each role's client would call it
 
   private List<JsonNode> tasks(String user, String businessKey, String taskKey) {
-    Response response = http.get("/engine-rest/task?processInstanceBusinessKey="
-        + URLEncoder.encode(businessKey, StandardCharsets.UTF_8) + "&taskDefinitionKey=" + taskKey, user);
+    Response response =
+        http.get(
+            "/engine-rest/task?processInstanceBusinessKey="
+                + URLEncoder.encode(businessKey, StandardCharsets.UTF_8)
+                + "&taskDefinitionKey="
+                + taskKey,
+            user);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     List<JsonNode> found = new ArrayList<>();
     response.json().forEach(found::add);
@@ -520,19 +829,23 @@ class FundEndToEndTest {
   }
 
   private String localVariable(String user, JsonNode task, String name) {
-    Response response = http.get("/engine-rest/task/" + task.get("id").asText() + "/localVariables/" + name, user);
+    Response response =
+        http.get("/engine-rest/task/" + task.get("id").asText() + "/localVariables/" + name, user);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return response.json().get("value").asText();
   }
 
   private void complete(String user, JsonNode task, Object... nameValuePairs) {
     Response response = tryComplete(user, task, nameValuePairs);
-    assertThat(response.status()).as(user + " completes " + task.get("taskDefinitionKey").asText() + ": "
-        + response.body()).isEqualTo(204);
+    assertThat(response.status())
+        .as(user + " completes " + task.get("taskDefinitionKey").asText() + ": " + response.body())
+        .isEqualTo(204);
   }
 
   private Response tryComplete(String user, JsonNode task, Object... nameValuePairs) {
-    return http.post("/engine-rest/task/" + task.get("id").asText() + "/complete", user,
+    return http.post(
+        "/engine-rest/task/" + task.get("id").asText() + "/complete",
+        user,
         Map.of("variables", typed(nameValuePairs)));
   }
 
@@ -541,10 +854,15 @@ class FundEndToEndTest {
     Map<String, Object> variables = new LinkedHashMap<>();
     for (int i = 0; i < nameValuePairs.length; i += 2) {
       Object value = nameValuePairs[i + 1];
-      String type = value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer"
-          : value instanceof Double ? "Double" : value instanceof List ? "Json" : "String";
-      variables.put((String) nameValuePairs[i], Map.of("value", value instanceof List<?> list ? json(list) : value,
-          "type", type));
+      String type =
+          value instanceof Boolean
+              ? "Boolean"
+              : value instanceof Integer
+                  ? "Integer"
+                  : value instanceof Double ? "Double" : value instanceof List ? "Json" : "String";
+      variables.put(
+          (String) nameValuePairs[i],
+          Map.of("value", value instanceof List<?> list ? json(list) : value, "type", type));
     }
     return variables;
   }
@@ -552,8 +870,12 @@ class FundEndToEndTest {
   // ---- time and jobs
 
   private void track(String businessKey) {
-    instances.add(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-        .singleResult().getId());
+    instances.add(
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(businessKey)
+            .singleResult()
+            .getId());
   }
 
   private void run() {
@@ -567,8 +889,12 @@ class FundEndToEndTest {
 
   // ---- data
 
-  private static Map<String, Object> roundRequest(String id, String name, Instant from,
-      List<Map<String, String>> longList, String previousRoundId) {
+  private static Map<String, Object> roundRequest(
+      String id,
+      String name,
+      Instant from,
+      List<Map<String, String>> longList,
+      String previousRoundId) {
     OffsetDateTime start = from.atOffset(ZoneOffset.ofHours(1));
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("roundId", id);
@@ -591,9 +917,15 @@ class FundEndToEndTest {
     return request;
   }
 
-  private static EoiForm eoi(String title, String lead, String contact, List<String> boroughs, long amount,
+  private static EoiForm eoi(
+      String title,
+      String lead,
+      String contact,
+      List<String> boroughs,
+      long amount,
       String... themes) {
-    return Fixtures.ledBy(Fixtures.eoi(title, contact, boroughs, amount, List.of(themes)), lead, contact);
+    return Fixtures.ledBy(
+        Fixtures.eoi(title, contact, boroughs, amount, List.of(themes)), lead, contact);
   }
 
   private static List<String> texts(JsonNode array) {

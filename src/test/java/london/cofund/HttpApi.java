@@ -27,8 +27,11 @@ import java.util.Map;
 public final class HttpApi {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper JSON_WITH_DATES = JsonMapper.builder().addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+  private static final ObjectMapper JSON_WITH_DATES =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
 
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -58,17 +61,22 @@ public final class HttpApi {
   }
 
   public Response post(String path, String user, Object body) {
-    return send(request(path, user).POST(publisher(body)).header("Content-Type", "application/json"));
+    return send(
+        request(path, user).POST(publisher(body)).header("Content-Type", "application/json"));
   }
 
   /** A POST that asks for HAL, as Tasklist does for a filter's task list with its variables. */
   public Response postHal(String path, String user, Object body) {
-    return send(request(path, user).POST(publisher(body)).header("Content-Type", "application/json")
-        .setHeader("Accept", "application/hal+json"));
+    return send(
+        request(path, user)
+            .POST(publisher(body))
+            .header("Content-Type", "application/json")
+            .setHeader("Accept", "application/hal+json"));
   }
 
   public Response put(String path, String user, Object body) {
-    return send(request(path, user).PUT(publisher(body)).header("Content-Type", "application/json"));
+    return send(
+        request(path, user).PUT(publisher(body)).header("Content-Type", "application/json"));
   }
 
   public String url(String path) {
@@ -77,7 +85,8 @@ public final class HttpApi {
 
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(60))
             .header("Accept", "application/json, application/problem+json");
     if (user != null) {
       builder.header("Authorization", basic(user, "demo"));
@@ -86,8 +95,9 @@ public final class HttpApi {
   }
 
   public static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder()
-        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static HttpRequest.BodyPublisher publisher(Object body) {
@@ -101,9 +111,13 @@ public final class HttpApi {
 
   private Response send(HttpRequest.Builder builder) {
     try {
-      HttpResponse<String> response = client.send(builder.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(""), response.body(), response);
+      HttpResponse<String> response =
+          client.send(builder.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body(),
+          response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -121,8 +135,9 @@ public final class HttpApi {
   }
 
   /**
-   * engine-rest's typed variables, {@code {"name": {"value": v, "type": "Boolean"}}}, from name-value
-   * pairs: Boolean, Integer, Long and Double values carry their type; anything else is sent untyped.
+   * engine-rest's typed variables, {@code {"name": {"value": v, "type": "Boolean"}}}, from
+   * name-value pairs: Boolean, Integer, Long and Double values carry their type; anything else is
+   * sent untyped.
    */
   public static Map<String, Object> engineVariables(Object... nameValuePairs) {
     Map<String, Object> variables = new LinkedHashMap<>();
@@ -130,8 +145,12 @@ public final class HttpApi {
       Object value = nameValuePairs[i + 1];
       Map<String, Object> typed = new LinkedHashMap<>();
       typed.put("value", value);
-      String type = value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer"
-          : value instanceof Long ? "Long" : value instanceof Double ? "Double" : null;
+      String type =
+          value instanceof Boolean
+              ? "Boolean"
+              : value instanceof Integer
+                  ? "Integer"
+                  : value instanceof Long ? "Long" : value instanceof Double ? "Double" : null;
       if (type != null) {
         typed.put("type", type);
       }
@@ -140,9 +159,14 @@ public final class HttpApi {
     return variables;
   }
 
-  /** {@code POST /engine-rest/task/{id}/complete} as the user, with typed variables (see {@link #engineVariables}). */
+  /**
+   * {@code POST /engine-rest/task/{id}/complete} as the user, with typed variables (see {@link
+   * #engineVariables}).
+   */
   public Response completeTask(String taskId, String user, Object... nameValuePairs) {
-    return post("/engine-rest/task/" + taskId + "/complete", user,
+    return post(
+        "/engine-rest/task/" + taskId + "/complete",
+        user,
         Map.of("variables", engineVariables(nameValuePairs)));
   }
 

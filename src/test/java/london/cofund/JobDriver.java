@@ -6,10 +6,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
- * Runs due jobs the way the job executor would, for tests that keep the executor off: every job that
- * is executable at the engine clock's "now" runs, through the engine's own failure handling (a failed
- * job loses a retry and waits for its retry cycle; with none left it becomes an incident), until no
- * job is due.
+ * Runs due jobs the way the job executor would, for tests that keep the executor off: every job
+ * that is executable at the engine clock's "now" runs, through the engine's own failure handling (a
+ * failed job loses a retry and waits for its retry cycle; with none left it becomes an incident),
+ * until no job is due.
  */
 public final class JobDriver {
 
@@ -38,9 +38,12 @@ public final class JobDriver {
     List<String> failedJobIds = new ArrayList<>();
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().list();
-      due.removeIf(job -> failedJobIds.contains(job.getId())
-          || (!processInstanceIds.isEmpty() && (job.getProcessInstanceId() == null
-              || !processInstanceIds.contains(job.getProcessInstanceId()))));
+      due.removeIf(
+          job ->
+              failedJobIds.contains(job.getId())
+                  || (!processInstanceIds.isEmpty()
+                      && (job.getProcessInstanceId() == null
+                          || !processInstanceIds.contains(job.getProcessInstanceId()))));
       if (due.isEmpty()) {
         return new Outcome(executed, failures);
       }
@@ -50,12 +53,14 @@ public final class JobDriver {
           executed++;
         } catch (RuntimeException e) {
           failures.add(e.getMessage());
-          // A job that fails stays due if its retry cycle is immediate: run it again next call only.
+          // A job that fails stays due if its retry cycle is immediate: run it again next call
+          // only.
           failedJobIds.add(job.getId());
         }
       }
     }
-    throw new IllegalStateException("Jobs were still due after " + MAX_ROUNDS + " rounds: a loop in a model?");
+    throw new IllegalStateException(
+        "Jobs were still due after " + MAX_ROUNDS + " rounds: a loop in a model?");
   }
 
   /** Runs due jobs and fails the test if any of them failed. */

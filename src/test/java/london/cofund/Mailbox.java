@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What the application's SMTP sink (GreenMail, real SMTP over a socket) has received, for tests. The
- * tests share one sink, so they look at mail by something unique to them: a proposal reference or
- * a round id.
+ * What the application's SMTP sink (GreenMail, real SMTP over a socket) has received, for tests.
+ * The tests share one sink, so they look at mail by something unique to them: a proposal reference
+ * or a round id.
  */
 public final class Mailbox {
 
@@ -25,7 +25,8 @@ public final class Mailbox {
   }
 
   /** One received message: its recipients, subject, plain-text body and HTML body. */
-  public record Mail(List<String> to, String subject, String text, String html, String template, MimeMessage raw) {
+  public record Mail(
+      List<String> to, String subject, String text, String html, String template, MimeMessage raw) {
     public boolean mentions(String needle) {
       return subject.contains(needle) || text.contains(needle);
     }
@@ -53,14 +54,27 @@ public final class Mailbox {
   static Mail read(MimeMessage message) {
     try {
       Address[] recipients = message.getRecipients(Message.RecipientType.TO);
-      List<String> to = recipients == null ? List.of() : Arrays.stream(recipients)
-          .map(a -> a instanceof jakarta.mail.internet.InternetAddress ia ? ia.getAddress() : a.toString()).toList();
+      List<String> to =
+          recipients == null
+              ? List.of()
+              : Arrays.stream(recipients)
+                  .map(
+                      a ->
+                          a instanceof jakarta.mail.internet.InternetAddress ia
+                              ? ia.getAddress()
+                              : a.toString())
+                  .toList();
       StringBuilder text = new StringBuilder();
       StringBuilder html = new StringBuilder();
       collect(message.getContent(), message.getContentType(), text, html);
       String[] template = message.getHeader("X-CoFund-Template");
-      return new Mail(to, message.getSubject(), text.toString(), html.toString(),
-          template == null ? null : template[0], message);
+      return new Mail(
+          to,
+          message.getSubject(),
+          text.toString(),
+          html.toString(),
+          template == null ? null : template[0],
+          message);
     } catch (MessagingException | IOException e) {
       throw new IllegalStateException("Unreadable message", e);
     }

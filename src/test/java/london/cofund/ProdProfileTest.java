@@ -25,7 +25,8 @@ import org.springframework.core.env.Environment;
 class ProdProfileTest {
 
   static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-  static final String DATABASE = "cofund_prod_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  static final String DATABASE =
+      "cofund_prod_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
   @BeforeAll
   static void createDatabase() throws SQLException {
@@ -45,15 +46,19 @@ class ProdProfileTest {
   void refusesToStartWithoutAdminCredentialsSayingSo() {
     assertThatThrownBy(() -> start(null, null).close())
         .hasRootCauseInstanceOf(MissingAdminCredentialsException.class)
-        .rootCause().hasMessageContaining("COFUND_ADMIN_USER").hasMessageContaining("COFUND_ADMIN_PASSWORD");
+        .rootCause()
+        .hasMessageContaining("COFUND_ADMIN_USER")
+        .hasMessageContaining("COFUND_ADMIN_PASSWORD");
   }
 
   @Test
   void refusesAPasswordThatIsTheUserIdOrTooShort() {
     assertThatThrownBy(() -> start("root-admin", "root-admin").close())
-        .rootCause().hasMessageContaining("must not be the user id");
+        .rootCause()
+        .hasMessageContaining("must not be the user id");
     assertThatThrownBy(() -> start("root-admin", "short").close())
-        .rootCause().hasMessageContaining("too short");
+        .rootCause()
+        .hasMessageContaining("too short");
   }
 
   @Test
@@ -61,22 +66,34 @@ class ProdProfileTest {
     try (ConfigurableApplicationContext app = start("fund-admin", "a-very-long-secret-1")) {
       IdentityService identity = app.getBean(IdentityService.class);
       assertThat(identity.checkPassword("fund-admin", "a-very-long-secret-1")).isTrue();
-      assertThat(identity.createUserQuery().memberOfGroup(Roles.ADMIN).userId("fund-admin").count()).isOne();
+      assertThat(identity.createUserQuery().memberOfGroup(Roles.ADMIN).userId("fund-admin").count())
+          .isOne();
       assertThat(identity.createUserQuery().userId("mopac").count()).as("no demo users").isZero();
       assertThat(identity.createUserQuery().userId("applicant1").count()).isZero();
       assertThat(identity.createGroupQuery().groupId("borough-E09000033").count()).isOne();
 
       Environment env = app.getEnvironment();
       assertThat(env.getProperty("spring.h2.console.enabled", Boolean.class)).isFalse();
-      assertThat(env.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie", Boolean.class)).isTrue();
-      assertThat(env.getProperty("camunda.bpm.webapp.session-cookie.enable-secure-cookie", Boolean.class)).isTrue();
+      assertThat(env.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie", Boolean.class))
+          .isTrue();
+      assertThat(
+              env.getProperty(
+                  "camunda.bpm.webapp.session-cookie.enable-secure-cookie", Boolean.class))
+          .isTrue();
       assertThat(env.getProperty("camunda.bpm.authorization.enabled", Boolean.class)).isTrue();
       assertThat(app.containsBean("h2Console")).isFalse();
       var jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
-      Assertions.assertThat(jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank", String.class))
-          .as("every migration ran on PostgreSQL").contains("1", "100");
-      Assertions.assertThat(jdbc.queryForObject("select count(*) from cf_round", Integer.class)).isZero();
-      Assertions.assertThat(jdbc.queryForObject("select count(*) from cf_mail_outbox", Integer.class)).isZero();
+      Assertions.assertThat(
+              jdbc.queryForList(
+                  "select version from flyway_schema_history where success order by installed_rank",
+                  String.class))
+          .as("every migration ran on PostgreSQL")
+          .contains("1", "100");
+      Assertions.assertThat(jdbc.queryForObject("select count(*) from cf_round", Integer.class))
+          .isZero();
+      Assertions.assertThat(
+              jdbc.queryForObject("select count(*) from cf_mail_outbox", Integer.class))
+          .isZero();
     }
   }
 

@@ -11,9 +11,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The default run keeps its work in an H2 file: what was written before a restart is there after it.
- * Runs the real application twice on one file, with an engine name of its own so that it does not
- * disturb the shared test context's engine.
+ * The default run keeps its work in an H2 file: what was written before a restart is there after
+ * it. Runs the real application twice on one file, with an engine name of its own so that it does
+ * not disturb the shared test context's engine.
  */
 class RestartTest {
 
@@ -32,9 +32,11 @@ class RestartTest {
     try (ConfigurableApplicationContext second = start(url)) {
       IdentityService identity = second.getBean(IdentityService.class);
       assertThat(identity.createUserQuery().userId("restart-probe").singleResult())
-          .extracting(User::getEmail).isEqualTo("probe@cofund.example.org");
+          .extracting(User::getEmail)
+          .isEqualTo("probe@cofund.example.org");
       assertThat(identity.createUserQuery().userId("mopac").count())
-          .as("demo users are not created twice").isEqualTo(1);
+          .as("demo users are not created twice")
+          .isEqualTo(1);
     }
   }
 

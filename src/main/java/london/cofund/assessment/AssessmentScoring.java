@@ -23,10 +23,14 @@ public final class AssessmentScoring {
    *
    * @param means each criterion's mean, to 2 decimals
    * @param total the sum of the means, to 2 decimals
-   * @param moderationRequired whether any criterion has scores {@value #MODERATION_GAP} or more apart
+   * @param moderationRequired whether any criterion has scores {@value #MODERATION_GAP} or more
+   *     apart
    * @param disagreements the criteria that call for moderation
    */
-  public record Totals(Map<ScoreCriterion, BigDecimal> means, BigDecimal total, boolean moderationRequired,
+  public record Totals(
+      Map<ScoreCriterion, BigDecimal> means,
+      BigDecimal total,
+      boolean moderationRequired,
       List<ScoreCriterion> disagreements) {}
 
   public static Totals total(List<Assessment> assessments) {
@@ -40,7 +44,10 @@ public final class AssessmentScoring {
     for (ScoreCriterion criterion : ScoreCriterion.values()) {
       int criterionSum = scored.stream().mapToInt(a -> a.score(criterion)).sum();
       sum += criterionSum;
-      means.put(criterion, BigDecimal.valueOf(criterionSum).divide(BigDecimal.valueOf(scored.size()), 2, RoundingMode.HALF_UP));
+      means.put(
+          criterion,
+          BigDecimal.valueOf(criterionSum)
+              .divide(BigDecimal.valueOf(scored.size()), 2, RoundingMode.HALF_UP));
       int max = scored.stream().mapToInt(a -> a.score(criterion)).max().orElseThrow();
       int min = scored.stream().mapToInt(a -> a.score(criterion)).min().orElseThrow();
       if (max - min >= MODERATION_GAP) {
@@ -48,7 +55,8 @@ public final class AssessmentScoring {
       }
     }
     // Summing the unrounded means is the same as dividing the grand sum once: no rounding drift.
-    BigDecimal total = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(scored.size()), 2, RoundingMode.HALF_UP);
+    BigDecimal total =
+        BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(scored.size()), 2, RoundingMode.HALF_UP);
     return new Totals(means, total, !disagreements.isEmpty(), List.copyOf(disagreements));
   }
 }

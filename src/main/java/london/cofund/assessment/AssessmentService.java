@@ -38,11 +38,25 @@ public class AssessmentService {
 
   /** Records a declared conflict: this assessment is discarded and the slot is offered again. */
   public void recordConflict(String reference, String assessor, int slot) {
-    insert(new Assessment(reference, assessor, slot, true, Map.of(), null, OffsetDateTime.now(clock)));
+    insert(
+        new Assessment(reference, assessor, slot, true, Map.of(), null, OffsetDateTime.now(clock)));
   }
 
-  public void recordScores(String reference, String assessor, int slot, Map<ScoreCriterion, Integer> scores, String comments) {
-    insert(new Assessment(reference, assessor, slot, false, Map.copyOf(scores), comments, OffsetDateTime.now(clock)));
+  public void recordScores(
+      String reference,
+      String assessor,
+      int slot,
+      Map<ScoreCriterion, Integer> scores,
+      String comments) {
+    insert(
+        new Assessment(
+            reference,
+            assessor,
+            slot,
+            false,
+            Map.copyOf(scores),
+            comments,
+            OffsetDateTime.now(clock)));
   }
 
   private void insert(Assessment assessment) {
@@ -57,16 +71,25 @@ public class AssessmentService {
   }
 
   public static InvalidRequestException alreadyAssessed(String reference, String assessor) {
-    return new InvalidRequestException("assessor", assessor + " has already assessed proposal " + reference
-        + " (or declared a conflict of interest on it); one person cannot assess the same proposal twice."
-        + " Another assessor must take this task.");
+    return new InvalidRequestException(
+        "assessor",
+        assessor
+            + " has already assessed proposal "
+            + reference
+            + " (or declared a conflict of interest on it); one person cannot assess the same proposal twice."
+            + " Another assessor must take this task.");
   }
 
   /** Totals the scores, stores them on the proposal, and says whether moderation is needed. */
   public Totals total(String reference) {
     List<Assessment> all = assessments.findByReference(reference);
     Totals totals = AssessmentScoring.total(all);
-    proposals.saveScores(reference, totals.total(), totals.moderationRequired(), summary(totals, all), OffsetDateTime.now(clock));
+    proposals.saveScores(
+        reference,
+        totals.total(),
+        totals.moderationRequired(),
+        summary(totals, all),
+        OffsetDateTime.now(clock));
     return totals;
   }
 
@@ -74,24 +97,39 @@ public class AssessmentService {
     if (moderatedTotal == null) {
       throw new InvalidRequestException("moderatedTotal", "is required: the agreed total, 5 to 25");
     }
-    if (moderatedTotal.compareTo(BigDecimal.valueOf(5)) < 0 || moderatedTotal.compareTo(BigDecimal.valueOf(25)) > 0
+    if (moderatedTotal.compareTo(BigDecimal.valueOf(5)) < 0
+        || moderatedTotal.compareTo(BigDecimal.valueOf(25)) > 0
         || moderatedTotal.scale() > 2 && moderatedTotal.stripTrailingZeros().scale() > 2) {
-      throw new InvalidRequestException("moderatedTotal", "must be between 5 and 25, to at most 2 decimals");
+      throw new InvalidRequestException(
+          "moderatedTotal", "must be between 5 and 25, to at most 2 decimals");
     }
     if (note == null || note.isBlank()) {
-      throw new InvalidRequestException("moderationNote", "is required: why the assessors differed and how the total was agreed");
+      throw new InvalidRequestException(
+          "moderationNote", "is required: why the assessors differed and how the total was agreed");
     }
     proposals.saveModeration(reference, moderatedTotal, note.trim(), OffsetDateTime.now(clock));
   }
 
-  /** The scores' feedback as it is quoted to the applicant: each criterion's mean and the comments. */
+  /**
+   * The scores' feedback as it is quoted to the applicant: each criterion's mean and the comments.
+   */
   static String summary(Totals totals, List<Assessment> all) {
-    String means = totals.means().entrySet().stream()
-        .map(e -> e.getKey().label() + " " + Formats.score(e.getValue()))
-        .collect(Collectors.joining(", "));
-    String comments = all.stream().filter(a -> !a.conflictOfInterest() && a.comments() != null)
-        .map(a -> "\"" + a.comments().trim() + "\"").collect(Collectors.joining(" "));
-    String text = "Mean scores out of 5: " + means + "; total " + Formats.score(totals.total()) + " of 25. Assessors' comments: " + comments;
+    String means =
+        totals.means().entrySet().stream()
+            .map(e -> e.getKey().label() + " " + Formats.score(e.getValue()))
+            .collect(Collectors.joining(", "));
+    String comments =
+        all.stream()
+            .filter(a -> !a.conflictOfInterest() && a.comments() != null)
+            .map(a -> "\"" + a.comments().trim() + "\"")
+            .collect(Collectors.joining(" "));
+    String text =
+        "Mean scores out of 5: "
+            + means
+            + "; total "
+            + Formats.score(totals.total())
+            + " of 25. Assessors' comments: "
+            + comments;
     return text.length() > 8000 ? text.substring(0, 7997) + "..." : text;
   }
 }

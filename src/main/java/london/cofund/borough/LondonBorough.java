@@ -48,14 +48,17 @@ public enum LondonBorough {
   WANDSWORTH("E09000032", "Wandsworth"),
   WESTMINSTER("E09000033", "Westminster");
 
-  /** The City of London's code: a real GSS code, but outside MOPAC's area and so never valid here. */
+  /**
+   * The City of London's code: a real GSS code, but outside MOPAC's area and so never valid here.
+   */
   public static final String CITY_OF_LONDON = "E09000001";
 
   /** The prefix of every borough's Camunda group id, followed by its GSS code. */
   public static final String GROUP_PREFIX = "borough-";
 
   private static final Map<String, LondonBorough> BY_CODE =
-      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(LondonBorough::code, Function.identity()));
+      Arrays.stream(values())
+          .collect(Collectors.toUnmodifiableMap(LondonBorough::code, Function.identity()));
 
   private final String code;
   private final String displayName;
@@ -73,7 +76,10 @@ public enum LondonBorough {
     return displayName;
   }
 
-  /** The Camunda group of this borough's community safety team, for example {@code borough-E09000033}. */
+  /**
+   * The Camunda group of this borough's community safety team, for example {@code
+   * borough-E09000033}.
+   */
   public String groupId() {
     return GROUP_PREFIX + code;
   }
@@ -94,7 +100,10 @@ public enum LondonBorough {
     return byCode(groupId.substring(GROUP_PREFIX.length()));
   }
 
-  /** Display names of the given codes, sorted, for sentences such as "covers 2 boroughs (Camden, Westminster)". */
+  /**
+   * Display names of the given codes, sorted, for sentences such as "covers 2 boroughs (Camden,
+   * Westminster)".
+   */
   public static String namesOf(Collection<String> codes) {
     return codes.stream()
         .map(c -> byCode(c).map(LondonBorough::displayName).orElse(c))

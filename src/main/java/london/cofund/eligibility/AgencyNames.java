@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * How agency names are compared. Applicants type the same organisation in different ways ("Camden
- * Council", "camden  council "), and a partnership must not reach 3 agencies by listing one
- * twice, so names are compared ignoring case and surrounding or repeated spaces.
+ * Council", "camden council "), and a partnership must not reach 3 agencies by listing one twice,
+ * so names are compared ignoring case and surrounding or repeated spaces.
  */
 public final class AgencyNames {
 

@@ -3,8 +3,8 @@ package london.cofund.eligibility;
 import java.util.List;
 
 /**
- * The facts of an EOI or full proposal that the criteria need, and no more, so that both stages
- * are screened by the same rules.
+ * The facts of an EOI or full proposal that the criteria need, and no more, so that both stages are
+ * screened by the same rules.
  *
  * <p>{@code deliveryBoroughs} are GSS codes; a pan-London bid may leave them empty. {@code
  * outsideLondonLocation} names where a project based outside London (for example a prison in the

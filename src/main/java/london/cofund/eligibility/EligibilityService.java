@@ -19,10 +19,10 @@ import org.springframework.stereotype.Service;
  * Screens a bid (an EOI or a full proposal) against the prospectus's six eligibility criteria.
  *
  * <p>Every criterion is judged every time, and each result carries a sentence naming what the bid
- * has and what it lacks, because the screening is what an applicant reads to fix a bid. The
- * service judges substance only: shapes (a valid email, a known theme code) are the API's job,
- * and null lists count as empty. It holds no state and knows nothing of Camunda, so a delegate
- * or a controller can call it alike.
+ * has and what it lacks, because the screening is what an applicant reads to fix a bid. The service
+ * judges substance only: shapes (a valid email, a known theme code) are the API's job, and null
+ * lists count as empty. It holds no state and knows nothing of Camunda, so a delegate or a
+ * controller can call it alike.
  *
  * <p>The rules are described by criterion code in {@code docs/eligibility.md}.
  */
@@ -60,30 +60,38 @@ public class EligibilityService {
   }
 
   private static CriterionResult london(Bid bid, Delivery delivery) {
-    String location = blank(bid.outsideLondonLocation())
-        ? "location not given"
-        : AgencyNames.tidy(bid.outsideLondonLocation());
+    String location =
+        blank(bid.outsideLondonLocation())
+            ? "location not given"
+            : AgencyNames.tidy(bid.outsideLondonLocation());
     List<String> problems = new ArrayList<>();
     if (bid.basedOutsideLondon() && !bid.benefitsLondonersOnly()) {
-      problems.add("based outside London (" + location + ") but not solely of benefit to"
-          + " Londoners, which a project based outside London, such as in the secure estate,"
-          + " must be");
+      problems.add(
+          "based outside London ("
+              + location
+              + ") but not solely of benefit to"
+              + " Londoners, which a project based outside London, such as in the secure estate,"
+              + " must be");
     }
     if (!delivery.outsiders().isEmpty()) {
       List<String> outsiders = delivery.outsiders();
-      problems.add(joinWithAnd(outsiders)
-          + (outsiders.size() == 1
-              ? " is named as a delivery area but is not one of"
-              : " are named as delivery areas but are not among")
-          + " the 32 London boroughs the fund covers");
+      problems.add(
+          joinWithAnd(outsiders)
+              + (outsiders.size() == 1
+                  ? " is named as a delivery area but is not one of"
+                  : " are named as delivery areas but are not among")
+              + " the 32 London boroughs the fund covers");
     }
     if (!problems.isEmpty()) {
       return fail(Criterion.LONDON, String.join("; ", problems));
     }
-    String where = bid.basedOutsideLondon()
-        ? "based outside London (" + location + ") but benefits Londoners only, as a project in"
-            + " the secure estate may"
-        : "based in London";
+    String where =
+        bid.basedOutsideLondon()
+            ? "based outside London ("
+                + location
+                + ") but benefits Londoners only, as a project in"
+                + " the secure estate may"
+            : "based in London";
     String delivered;
     if (!delivery.boroughs().isEmpty()) {
       delivered = "delivered in London boroughs only (" + delivery.names() + ")";
@@ -97,23 +105,38 @@ public class EligibilityService {
 
   private static CriterionResult boroughCoverage(Scope scope, Delivery delivery) {
     if (scope == null) {
-      return fail(Criterion.BOROUGH_COVERAGE, "no scope is given; a project must be either"
-          + " sub-regional, covering at least " + MIN_SUB_REGIONAL_BOROUGHS + " boroughs, or"
-          + " pan-London");
+      return fail(
+          Criterion.BOROUGH_COVERAGE,
+          "no scope is given; a project must be either"
+              + " sub-regional, covering at least "
+              + MIN_SUB_REGIONAL_BOROUGHS
+              + " boroughs, or"
+              + " pan-London");
     }
     if (scope == Scope.PAN_LONDON) {
       return pass(Criterion.BOROUGH_COVERAGE, "pan-London, so it covers all 32 London boroughs");
     }
     int count = delivery.boroughs().size();
-    String covers = "covers " + count + (count == 1 ? " borough" : " boroughs")
-        + " (" + (count == 0 ? "none named" : delivery.names()) + ")"
-        + (delivery.outsiders().isEmpty() ? "" : ", not counting " + joinWithAnd(
-            delivery.outsiders()));
+    String covers =
+        "covers "
+            + count
+            + (count == 1 ? " borough" : " boroughs")
+            + " ("
+            + (count == 0 ? "none named" : delivery.names())
+            + ")"
+            + (delivery.outsiders().isEmpty()
+                ? ""
+                : ", not counting " + joinWithAnd(delivery.outsiders()));
     return count >= MIN_SUB_REGIONAL_BOROUGHS
-        ? pass(Criterion.BOROUGH_COVERAGE, covers + ", meeting the minimum of "
-            + MIN_SUB_REGIONAL_BOROUGHS + " for sub-regional projects")
-        : fail(Criterion.BOROUGH_COVERAGE, covers + "; sub-regional projects must cover at least "
-            + MIN_SUB_REGIONAL_BOROUGHS);
+        ? pass(
+            Criterion.BOROUGH_COVERAGE,
+            covers
+                + ", meeting the minimum of "
+                + MIN_SUB_REGIONAL_BOROUGHS
+                + " for sub-regional projects")
+        : fail(
+            Criterion.BOROUGH_COVERAGE,
+            covers + "; sub-regional projects must cover at least " + MIN_SUB_REGIONAL_BOROUGHS);
   }
 
   private static CriterionResult partnership(Bid bid) {
@@ -127,30 +150,45 @@ public class EligibilityService {
     String names = distinct.values().stream().sorted(BY_NAME).collect(Collectors.joining(", "));
     String needed = "at least " + MIN_AGENCIES + " are needed, the lead included";
     if (count >= MIN_AGENCIES) {
-      return pass(Criterion.PARTNERSHIP,
+      return pass(
+          Criterion.PARTNERSHIP,
           count + " distinct partner agencies (" + names + "), the lead included");
     }
     if (count == 0) {
       return fail(Criterion.PARTNERSHIP, "no partner agencies are named; " + needed);
     }
-    return fail(Criterion.PARTNERSHIP, "only " + count + " distinct partner "
-        + (count == 1 ? "agency" : "agencies") + " (" + names + "); " + needed);
+    return fail(
+        Criterion.PARTNERSHIP,
+        "only "
+            + count
+            + " distinct partner "
+            + (count == 1 ? "agency" : "agencies")
+            + " ("
+            + names
+            + "); "
+            + needed);
   }
 
   private static CriterionResult laCorePartners(
       Bid bid, Delivery delivery, Collection<CorePartnerDecline> declines) {
-    List<String> declined = declines.stream()
-        .filter(Objects::nonNull)
-        .sorted(Comparator.comparing((CorePartnerDecline d) -> !blank(d.boroughCode()))
-            .thenComparing(EligibilityService::decliner, BY_NAME))
-        .map(EligibilityService::describeDecline)
-        .distinct()
-        .toList();
+    List<String> declined =
+        declines.stream()
+            .filter(Objects::nonNull)
+            .sorted(
+                Comparator.comparing((CorePartnerDecline d) -> !blank(d.boroughCode()))
+                    .thenComparing(EligibilityService::decliner, BY_NAME))
+            .map(EligibilityService::describeDecline)
+            .distinct()
+            .toList();
     if (bid.scope() == Scope.PAN_LONDON) {
       return declined.isEmpty()
-          ? pass(Criterion.LA_CORE_PARTNERS, "pan-London, so the councils' support rests on a"
-              + " single sign-off by " + LEADERS_COMMITTEE + " for all 32 boroughs rather than"
-              + " on each council")
+          ? pass(
+              Criterion.LA_CORE_PARTNERS,
+              "pan-London, so the councils' support rests on a"
+                  + " single sign-off by "
+                  + LEADERS_COMMITTEE
+                  + " for all 32 boroughs rather than"
+                  + " on each council")
           : fail(Criterion.LA_CORE_PARTNERS, String.join("; ", declined));
     }
 
@@ -159,35 +197,49 @@ public class EligibilityService {
     List<String> notCore = new ArrayList<>();
     List<Agency> partners = orEmpty(bid.partners()).stream().filter(Objects::nonNull).toList();
     for (LondonBorough borough : delivery.boroughs()) {
-      boolean core = isCouncilOf(bid.lead(), borough)
-          || partners.stream().anyMatch(p -> isCouncilOf(p, borough) && p.coreSupporting());
+      boolean core =
+          isCouncilOf(bid.lead(), borough)
+              || partners.stream().anyMatch(p -> isCouncilOf(p, borough) && p.coreSupporting());
       if (!core) {
         missing.add(borough.displayName());
         partners.stream()
             .filter(p -> isCouncilOf(p, borough))
-            .map(p -> blank(p.name()) ? "the unnamed council of " + borough.displayName()
-                : AgencyNames.tidy(p.name()))
+            .map(
+                p ->
+                    blank(p.name())
+                        ? "the unnamed council of " + borough.displayName()
+                        : AgencyNames.tidy(p.name()))
             .forEach(notCore::add);
       }
     }
     List<String> problems = new ArrayList<>();
     if (!missing.isEmpty()) {
-      String unmarked = notCore.isEmpty() ? "" : " (" + joinWithAnd(notCore)
-          + (notCore.size() == 1 ? " is a partner but is" : " are partners but are")
-          + " not marked core supporting)";
-      problems.add("no core supporting local authority for " + String.join(", ", missing)
-          + unmarked);
+      String unmarked =
+          notCore.isEmpty()
+              ? ""
+              : " ("
+                  + joinWithAnd(notCore)
+                  + (notCore.size() == 1 ? " is a partner but is" : " are partners but are")
+                  + " not marked core supporting)";
+      problems.add(
+          "no core supporting local authority for " + String.join(", ", missing) + unmarked);
     }
     problems.addAll(declined);
     if (!problems.isEmpty()) {
       return fail(Criterion.LA_CORE_PARTNERS, String.join("; ", problems));
     }
     if (delivery.boroughs().isEmpty()) {
-      return pass(Criterion.LA_CORE_PARTNERS, "no delivery borough is named, so no council is"
-          + " needed as a core supporting partner yet");
+      return pass(
+          Criterion.LA_CORE_PARTNERS,
+          "no delivery borough is named, so no council is"
+              + " needed as a core supporting partner yet");
     }
-    return pass(Criterion.LA_CORE_PARTNERS, "every delivery borough's council is a core"
-        + " supporting partner (" + delivery.names() + ")");
+    return pass(
+        Criterion.LA_CORE_PARTNERS,
+        "every delivery borough's council is a core"
+            + " supporting partner ("
+            + delivery.names()
+            + ")");
   }
 
   private static CriterionResult priority(Collection<String> themes, Collection<String> shortlist) {
@@ -201,25 +253,44 @@ public class EligibilityService {
     unmatched.sort(BY_NAME);
 
     if (proposed.isEmpty()) {
-      return fail(Criterion.PRIORITY, "no priority theme is given; at least one must be on the"
-          + " round's short list" + (listed.isEmpty() ? ", which has not been agreed yet"
-              : " (" + listNames + ")"));
+      return fail(
+          Criterion.PRIORITY,
+          "no priority theme is given; at least one must be on the"
+              + " round's short list"
+              + (listed.isEmpty() ? ", which has not been agreed yet" : " (" + listNames + ")"));
     }
     String themeNames = String.join(", ", unmatched);
     if (listed.isEmpty()) {
-      return fail(Criterion.PRIORITY, "the round has no short list of priorities yet, so none of"
-          + " the themes (" + themeNames + ") can be on it");
+      return fail(
+          Criterion.PRIORITY,
+          "the round has no short list of priorities yet, so none of"
+              + " the themes ("
+              + themeNames
+              + ") can be on it");
     }
     if (matched.isEmpty()) {
-      return fail(Criterion.PRIORITY, "none of the themes (" + themeNames + ") is on the round's"
-          + " short list (" + listNames + ")");
+      return fail(
+          Criterion.PRIORITY,
+          "none of the themes ("
+              + themeNames
+              + ") is on the round's"
+              + " short list ("
+              + listNames
+              + ")");
     }
-    return pass(Criterion.PRIORITY,
-        (matched.size() == 1 ? "the theme " + matched.get(0) + " is"
-            : "the themes " + String.join(", ", matched) + " are")
-        + " on the round's short list (" + listNames + ")"
-        + (unmatched.isEmpty() ? "" : ", while " + String.join(", ", unmatched)
-            + (unmatched.size() == 1 ? " is not" : " are not")));
+    return pass(
+        Criterion.PRIORITY,
+        (matched.size() == 1
+                ? "the theme " + matched.get(0) + " is"
+                : "the themes " + String.join(", ", matched) + " are")
+            + " on the round's short list ("
+            + listNames
+            + ")"
+            + (unmatched.isEmpty()
+                ? ""
+                : ", while "
+                    + String.join(", ", unmatched)
+                    + (unmatched.size() == 1 ? " is not" : " are not")));
   }
 
   private static CriterionResult leadAgency(Bid bid) {
@@ -236,18 +307,24 @@ public class EligibilityService {
       lacking.add("no leadership statement");
     }
     if (!leadName.isEmpty() && lacking.isEmpty()) {
-      return pass(Criterion.LEAD_AGENCY, leadName + " leads, with contact "
-          + AgencyNames.tidy(bid.leadContactName()) + " (" + bid.leadContactEmail().strip()
-          + ") and a leadership statement, whose strength MOPAC judges at feedback");
+      return pass(
+          Criterion.LEAD_AGENCY,
+          leadName
+              + " leads, with contact "
+              + AgencyNames.tidy(bid.leadContactName())
+              + " ("
+              + bid.leadContactEmail().strip()
+              + ") and a leadership statement, whose strength MOPAC judges at feedback");
     }
     if (leadName.isEmpty()) {
       String head = lead == null ? "no lead agency is named" : "the lead agency has no name";
-      return fail(Criterion.LEAD_AGENCY, lacking.isEmpty()
-          ? head + "; a bid needs one clearly identified lead agency"
-          : head + ", and the bid has " + joinWithAnd(lacking));
+      return fail(
+          Criterion.LEAD_AGENCY,
+          lacking.isEmpty()
+              ? head + "; a bid needs one clearly identified lead agency"
+              : head + ", and the bid has " + joinWithAnd(lacking));
     }
-    return fail(Criterion.LEAD_AGENCY,
-        leadName + " leads but the bid has " + joinWithAnd(lacking));
+    return fail(Criterion.LEAD_AGENCY, leadName + " leads but the bid has " + joinWithAnd(lacking));
   }
 
   /** A LOCAL_AUTHORITY agency serving the given borough; codes compared as LondonBorough does. */
@@ -267,7 +344,8 @@ public class EligibilityService {
   }
 
   private static String describeDecline(CorePartnerDecline decline) {
-    return decliner(decline) + " declined to be a core supporting partner"
+    return decliner(decline)
+        + " declined to be a core supporting partner"
         + (blank(decline.comment()) ? "" : " (\"" + decline.comment().strip() + "\")");
   }
 
@@ -276,8 +354,8 @@ public class EligibilityService {
     Map<String, String> distinct = new LinkedHashMap<>();
     themes.stream()
         .filter(theme -> !blank(theme))
-        .forEach(theme -> distinct.putIfAbsent(theme.strip().toUpperCase(Locale.ROOT),
-            theme.strip()));
+        .forEach(
+            theme -> distinct.putIfAbsent(theme.strip().toUpperCase(Locale.ROOT), theme.strip()));
     return distinct;
   }
 
@@ -294,13 +372,12 @@ public class EligibilityService {
         if (blank(code)) {
           continue;
         }
-        LondonBorough.byCode(code).ifPresentOrElse(boroughs::add,
-            () -> outsiders.add(code.strip().toUpperCase(Locale.ROOT)));
+        LondonBorough.byCode(code)
+            .ifPresentOrElse(
+                boroughs::add, () -> outsiders.add(code.strip().toUpperCase(Locale.ROOT)));
       }
       return new Delivery(
-          boroughs.stream()
-              .sorted(Comparator.comparing(LondonBorough::displayName))
-              .toList(),
+          boroughs.stream().sorted(Comparator.comparing(LondonBorough::displayName)).toList(),
           outsiders.stream().map(Delivery::outsider).toList());
     }
 
@@ -338,6 +415,7 @@ public class EligibilityService {
       return String.join("", items);
     }
     return String.join(", ", items.subList(0, items.size() - 1))
-        + " and " + items.get(items.size() - 1);
+        + " and "
+        + items.get(items.size() - 1);
   }
 }

@@ -3,8 +3,8 @@ package london.cofund.eligibility;
 import java.util.List;
 
 /**
- * The outcome of screening a bid: one result per criterion, in {@link Criterion} order, all of
- * them every time. Passes are kept alongside failures so that feedback can show the whole picture.
+ * The outcome of screening a bid: one result per criterion, in {@link Criterion} order, all of them
+ * every time. Passes are kept alongside failures so that feedback can show the whole picture.
  */
 public record Screening(List<CriterionResult> criteria) {
 

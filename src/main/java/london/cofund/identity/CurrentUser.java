@@ -35,7 +35,10 @@ public record CurrentUser(String id, Set<String> groups) {
     return false;
   }
 
-  /** MOPAC, the working group, the Leaders' Committee or an administrator: those who see the whole fund. */
+  /**
+   * MOPAC, the working group, the Leaders' Committee or an administrator: those who see the whole
+   * fund.
+   */
   public boolean seesWholeFund() {
     return isInAny(Roles.MOPAC, Roles.WORKING_GROUP, Roles.LEADERS_COMMITTEE, Roles.ADMIN);
   }

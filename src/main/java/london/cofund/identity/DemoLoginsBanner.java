@@ -9,7 +9,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Prints where to go and the demo logins once the demo is up, saying plainly that they are for demonstration only. */
+/**
+ * Prints where to go and the demo logins once the demo is up, saying plainly that they are for
+ * demonstration only.
+ */
 @Component
 @ConditionalOnProperty(name = "cofund.demo.users-enabled", havingValue = "true")
 class DemoLoginsBanner {
@@ -26,11 +29,18 @@ class DemoLoginsBanner {
   void print() {
     StringBuilder text = new StringBuilder();
     text.append("\n\n  CoFund is running with DEMO DATA.")
-        .append("\n  Tasklist, Cockpit, Admin: ").append(baseUrl).append("/camunda/app/")
-        .append("\n  API:                      ").append(baseUrl).append("/api/rounds")
-        .append("\n  Sent mail (mopac, admin): ").append(baseUrl).append("/mailbox")
+        .append("\n  Tasklist, Cockpit, Admin: ")
+        .append(baseUrl)
+        .append("/camunda/app/")
+        .append("\n  API:                      ")
+        .append(baseUrl)
+        .append("/api/rounds")
+        .append("\n  Sent mail (mopac, admin): ")
+        .append(baseUrl)
+        .append("/mailbox")
         .append("\n\n  Demo logins - FOR DEMONSTRATION ONLY, every password is '")
-        .append(DemoUsers.PASSWORD).append("'; never use this profile with real data:");
+        .append(DemoUsers.PASSWORD)
+        .append("'; never use this profile with real data:");
     for (DemoUser user : DemoUsers.ALL) {
       text.append(String.format("%n    %-12s %s", user.id(), String.join(", ", user.groups())));
     }

@@ -26,7 +26,8 @@ public final class DemoUsers {
           new DemoUser("mopac", "Morgan", "Okafor", List.of(Roles.MOPAC, Roles.WORKING_GROUP)),
           new DemoUser("wg", "Wendy", "Grant", List.of(Roles.WORKING_GROUP)),
           new DemoUser("leaders", "Leigh", "Anders", List.of(Roles.LEADERS_COMMITTEE)),
-          new DemoUser("westminster", "Wes", "Minster", List.of(LondonBorough.WESTMINSTER.groupId())),
+          new DemoUser(
+              "westminster", "Wes", "Minster", List.of(LondonBorough.WESTMINSTER.groupId())),
           new DemoUser("camden", "Cam", "Dennis", List.of(LondonBorough.CAMDEN.groupId())),
           new DemoUser("assessor1", "Asha", "Patel", List.of(Roles.ASSESSORS)),
           new DemoUser("assessor2", "Ben", "Carter", List.of(Roles.ASSESSORS)),

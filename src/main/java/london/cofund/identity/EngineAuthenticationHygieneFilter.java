@@ -14,11 +14,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Clears the engine's thread-local authentication before and after every request.
  *
- * <p>A guard, not a fix for a known leak: Camunda keeps "who is calling" per thread and Tomcat reuses
- * threads. Any component that set an authentication and forgot to clear it would hand its user to
- * the next request on that thread, whose password check ({@code checkPassword} reads the user under
- * the current authorization) or engine calls would then run as someone else. Starting and ending
- * every request with no authentication rules that out.
+ * <p>A guard, not a fix for a known leak: Camunda keeps "who is calling" per thread and Tomcat
+ * reuses threads. Any component that set an authentication and forgot to clear it would hand its
+ * user to the next request on that thread, whose password check ({@code checkPassword} reads the
+ * user under the current authorization) or engine calls would then run as someone else. Starting
+ * and ending every request with no authentication rules that out.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,8 +31,9 @@ class EngineAuthenticationHygieneFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     identityService.clearAuthentication();
     try {
       chain.doFilter(request, response);

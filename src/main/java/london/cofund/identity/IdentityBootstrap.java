@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -28,7 +29,6 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +36,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates CoFund's groups, authorizations, Tasklist filters, the first administrator and (in the demo
- * profile) the demo users, every time the engine starts. Each step checks before it creates, so a
- * restart, or a second node starting at once, changes nothing.
+ * Creates CoFund's groups, authorizations, Tasklist filters, the first administrator and (in the
+ * demo profile) the demo users, every time the engine starts. Each step checks before it creates,
+ * so a restart, or a second node starting at once, changes nothing.
  *
  * <p>It runs as an engine plugin, once the engine is built and before any request is served, and it
  * refuses to let the engine start with an empty {@code camunda-admin} group: Camunda's Admin setup
@@ -96,11 +96,24 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     // Demo users first, so that the demo's admin is the demo user "admin", with its email address.
     if (demoUsers) {
       for (DemoUser user : DemoUsers.ALL) {
-        createUser(identity, user.id(), user.firstName(), user.lastName(), user.email(),
-            DemoUsers.PASSWORD, user.groups());
+        createUser(
+            identity,
+            user.id(),
+            user.firstName(),
+            user.lastName(),
+            user.email(),
+            DemoUsers.PASSWORD,
+            user.groups());
       }
     }
-    createUser(identity, admin.user(), "CoFund", "Administrator", null, admin.password(), List.of(Roles.ADMIN));
+    createUser(
+        identity,
+        admin.user(),
+        "CoFund",
+        "Administrator",
+        null,
+        admin.password(),
+        List.of(Roles.ADMIN));
     if (identity.createUserQuery().memberOfGroup(Roles.ADMIN).count() == 0) {
       throw new MissingAdminCredentialsException(
           "The camunda-admin group has no member after startup; refusing to run with an open"
@@ -111,12 +124,24 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
   private void createGroups(IdentityService identity) {
     createGroup(identity, Roles.ADMIN, "System administrators", Groups.GROUP_TYPE_SYSTEM);
     createGroup(identity, Roles.MOPAC, "MOPAC fund managers", Groups.GROUP_TYPE_WORKFLOW);
-    createGroup(identity, Roles.WORKING_GROUP, "Co-commissioning working group", Groups.GROUP_TYPE_WORKFLOW);
-    createGroup(identity, Roles.LEADERS_COMMITTEE, "London Councils' Leaders' Committee", Groups.GROUP_TYPE_WORKFLOW);
+    createGroup(
+        identity,
+        Roles.WORKING_GROUP,
+        "Co-commissioning working group",
+        Groups.GROUP_TYPE_WORKFLOW);
+    createGroup(
+        identity,
+        Roles.LEADERS_COMMITTEE,
+        "London Councils' Leaders' Committee",
+        Groups.GROUP_TYPE_WORKFLOW);
     createGroup(identity, Roles.ASSESSORS, "Independent assessors", Groups.GROUP_TYPE_WORKFLOW);
-    createGroup(identity, Roles.APPLICANTS, "Applicants (lead agencies)", Groups.GROUP_TYPE_WORKFLOW);
+    createGroup(
+        identity, Roles.APPLICANTS, "Applicants (lead agencies)", Groups.GROUP_TYPE_WORKFLOW);
     for (LondonBorough borough : LondonBorough.values()) {
-      createGroup(identity, borough.groupId(), borough.displayName() + " community safety",
+      createGroup(
+          identity,
+          borough.groupId(),
+          borough.displayName() + " community safety",
           Groups.GROUP_TYPE_WORKFLOW);
     }
   }
@@ -149,38 +174,81 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     }
     globalGrant(authorizations, Resources.GROUP, ANY, Permissions.READ);
 
-    // MOPAC watches everything in Cockpit, retries failed jobs (undeliverable mail) and opens rounds.
+    // MOPAC watches everything in Cockpit, retries failed jobs (undeliverable mail) and opens
+    // rounds.
     grant(authorizations, Roles.MOPAC, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(authorizations, Roles.MOPAC, Resources.PROCESS_DEFINITION, ANY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+    grant(
+        authorizations,
+        Roles.MOPAC,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE,
         ProcessDefinitionPermissions.RETRY_JOB);
-    grant(authorizations, Roles.MOPAC, Resources.PROCESS_DEFINITION, FUNDING_ROUND_PROCESS,
+    grant(
+        authorizations,
+        Roles.MOPAC,
+        Resources.PROCESS_DEFINITION,
+        FUNDING_ROUND_PROCESS,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(authorizations, Roles.MOPAC, Resources.PROCESS_INSTANCE, ANY,
-        ProcessInstancePermissions.READ, ProcessInstancePermissions.CREATE,
+    grant(
+        authorizations,
+        Roles.MOPAC,
+        Resources.PROCESS_INSTANCE,
+        ANY,
+        ProcessInstancePermissions.READ,
+        ProcessInstancePermissions.CREATE,
         ProcessInstancePermissions.RETRY_JOB);
     grant(authorizations, Roles.MOPAC, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    grant(authorizations, Roles.MOPAC, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
+    grant(
+        authorizations,
+        Roles.MOPAC,
+        Resources.DECISION_DEFINITION,
+        ANY,
+        Permissions.READ,
         Permissions.READ_HISTORY);
     grant(authorizations, Roles.MOPAC, Resources.USER, ANY, Permissions.READ);
   }
 
-  private void createFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+  private void createFilters(
+      FilterService filters, TaskService tasks, AuthorizationService authorizations) {
     Map<String, Object> columns =
-        Map.of("variables", List.of(
-            Map.of("name", "proposalReference", "label", "Proposal"),
-            Map.of("name", "roundId", "label", "Round")));
-    createFilter(filters, authorizations, FILTER_MY_TASKS, -10,
-        "Tasks assigned to me", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), columns);
-    createFilter(filters, authorizations, FILTER_MY_GROUPS, -5,
+        Map.of(
+            "variables",
+            List.of(
+                Map.of("name", "proposalReference", "label", "Proposal"),
+                Map.of("name", "roundId", "label", "Round")));
+    createFilter(
+        filters,
+        authorizations,
+        FILTER_MY_TASKS,
+        -10,
+        "Tasks assigned to me",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        columns);
+    createFilter(
+        filters,
+        authorizations,
+        FILTER_MY_GROUPS,
+        -5,
         "Tasks offered to my groups, claimed or not",
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+        tasks
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks(),
         columns);
   }
 
-  private void createFilter(FilterService filters, AuthorizationService authorizations,
-      String name, int priority, String description, TaskQuery query, Map<String, Object> columns) {
+  private void createFilter(
+      FilterService filters,
+      AuthorizationService authorizations,
+      String name,
+      int priority,
+      String description,
+      TaskQuery query,
+      Map<String, Object> columns) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name);
@@ -196,25 +264,35 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
   }
 
   private void createGroup(IdentityService identity, String id, String name, String type) {
-    onlyIfMissing(() -> identity.createGroupQuery().groupId(id).count() > 0, () -> {
-      Group group = identity.newGroup(id);
-      group.setName(name);
-      group.setType(type);
-      identity.saveGroup(group);
-    });
+    onlyIfMissing(
+        () -> identity.createGroupQuery().groupId(id).count() > 0,
+        () -> {
+          Group group = identity.newGroup(id);
+          group.setName(name);
+          group.setType(type);
+          identity.saveGroup(group);
+        });
   }
 
-  private void createUser(IdentityService identity, String id, String firstName, String lastName,
-      String email, String password, List<String> groups) {
-    onlyIfMissing(() -> identity.createUserQuery().userId(id).count() > 0, () -> {
-      User user = identity.newUser(id);
-      user.setFirstName(firstName);
-      user.setLastName(lastName);
-      user.setEmail(email);
-      user.setPassword(password);
-      identity.saveUser(user);
-      LOG.info("Created user '{}' in {}", id, groups);
-    });
+  private void createUser(
+      IdentityService identity,
+      String id,
+      String firstName,
+      String lastName,
+      String email,
+      String password,
+      List<String> groups) {
+    onlyIfMissing(
+        () -> identity.createUserQuery().userId(id).count() > 0,
+        () -> {
+          User user = identity.newUser(id);
+          user.setFirstName(firstName);
+          user.setLastName(lastName);
+          user.setEmail(email);
+          user.setPassword(password);
+          identity.saveUser(user);
+          LOG.info("Created user '{}' in {}", id, groups);
+        });
     for (String group : groups) {
       onlyIfMissing(
           () -> identity.createUserQuery().userId(id).memberOfGroup(group).count() > 0,
@@ -222,32 +300,66 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     }
   }
 
-  private void grant(AuthorizationService authorizations, String group, Resource resource,
-      String resourceId, Permission... permissions) {
-    Supplier<Authorization> find = () -> authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource)
-        .resourceId(resourceId).singleResult();
-    save(authorizations, find, () -> {
-      Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      created.setGroupId(group);
-      return created;
-    }, resource, resourceId, permissions);
+  private void grant(
+      AuthorizationService authorizations,
+      String group,
+      Resource resource,
+      String resourceId,
+      Permission... permissions) {
+    Supplier<Authorization> find =
+        () ->
+            authorizations
+                .createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+    save(
+        authorizations,
+        find,
+        () -> {
+          Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+          created.setGroupId(group);
+          return created;
+        },
+        resource,
+        resourceId,
+        permissions);
   }
 
-  private void globalGrant(AuthorizationService authorizations, Resource resource,
-      String resourceId, Permission... permissions) {
-    Supplier<Authorization> find = () -> authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GLOBAL).resourceType(resource).resourceId(resourceId)
-        .singleResult();
-    save(authorizations, find, () -> {
-      Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
-      created.setUserId(ANY);
-      return created;
-    }, resource, resourceId, permissions);
+  private void globalGrant(
+      AuthorizationService authorizations,
+      Resource resource,
+      String resourceId,
+      Permission... permissions) {
+    Supplier<Authorization> find =
+        () ->
+            authorizations
+                .createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GLOBAL)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+    save(
+        authorizations,
+        find,
+        () -> {
+          Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
+          created.setUserId(ANY);
+          return created;
+        },
+        resource,
+        resourceId,
+        permissions);
   }
 
-  private void save(AuthorizationService authorizations, Supplier<Authorization> find,
-      Supplier<Authorization> create, Resource resource, String resourceId,
+  private void save(
+      AuthorizationService authorizations,
+      Supplier<Authorization> find,
+      Supplier<Authorization> create,
+      Resource resource,
+      String resourceId,
       Permission... permissions) {
     Authorization authorization = find.get();
     boolean changed = false;

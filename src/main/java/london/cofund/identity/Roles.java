@@ -13,7 +13,10 @@ public final class Roles {
   /** MOPAC fund managers: open rounds, give EOI feedback, moderate scores, watch Cockpit. */
   public static final String MOPAC = "mopac";
 
-  /** The working group: borough, probation, health and MOPAC leads who draft priorities and sit on the panel. */
+  /**
+   * The working group: borough, probation, health and MOPAC leads who draft priorities and sit on
+   * the panel.
+   */
   public static final String WORKING_GROUP = "working-group";
 
   /** London Councils' Leaders' Committee: signs off the prospectus, pan-London bids and awards. */

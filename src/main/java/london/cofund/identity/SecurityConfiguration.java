@@ -36,19 +36,38 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
     return http.securityMatcher("/api/**", "/mailbox/**", "/h2-console/**")
-        .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/h2-console/**").hasAuthority(Roles.ADMIN)
-            .requestMatchers("/mailbox/**").hasAnyAuthority(Roles.MOPAC, Roles.ADMIN)
-            .anyRequest().authenticated())
-        .httpBasic(basic -> basic
-            .realmName(REALM)
-            .authenticationEntryPoint((request, response, e) ->
-                ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED,
-                    "Authentication required",
-                    "Sign in with HTTP Basic: your CoFund user id and password.", REALM)))
-        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-            ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
-                "Your role does not allow this.", null)))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/h2-console/**")
+                    .hasAuthority(Roles.ADMIN)
+                    .requestMatchers("/mailbox/**")
+                    .hasAnyAuthority(Roles.MOPAC, Roles.ADMIN)
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(
+            basic ->
+                basic
+                    .realmName(REALM)
+                    .authenticationEntryPoint(
+                        (request, response, e) ->
+                            ProblemResponses.write(
+                                request,
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "Authentication required",
+                                "Sign in with HTTP Basic: your CoFund user id and password.",
+                                REALM)))
+        .exceptionHandling(
+            ex ->
+                ex.accessDeniedHandler(
+                    (request, response, e) ->
+                        ProblemResponses.write(
+                            request,
+                            response,
+                            HttpStatus.FORBIDDEN,
+                            "Forbidden",
+                            "Your role does not allow this.",
+                            null)))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless Basic authentication carries no cookie to forge; the H2 console posts forms.
         .csrf(csrf -> csrf.disable())
@@ -60,10 +79,14 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
-    return http.authorizeHttpRequests(auth -> auth
-            .requestMatchers("/actuator/health/**", "/actuator/info", "/tasks/open").permitAll()
-            .requestMatchers("/actuator/**").denyAll()
-            .anyRequest().permitAll())
+    return http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health/**", "/actuator/info", "/tasks/open")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .denyAll()
+                    .anyRequest()
+                    .permitAll())
         // The webapps carry Camunda's own CSRF filter; engine-rest is stateless Basic.
         .csrf(csrf -> csrf.disable())
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
@@ -80,7 +103,8 @@ class SecurityConfiguration {
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
     return registration;
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The branch and bound's look-ahead: for the items from position {@code j} onwards (the items the
- * search may still add), the cheapest way, and a bound on the best score, of adding exactly
- * {@code t} of them so that together they address every priority in a set {@code N}.
+ * search may still add), the cheapest way, and a bound on the best score, of adding exactly {@code
+ * t} of them so that together they address every priority in a set {@code N}.
  *
  * <p>Both tables come from one exact dynamic programme over (item, count, priority set). Covering
  * "at least N" gives the recurrence {@code F(j, t, N) = best(F(j+1, t, N), item j + F(j+1, t-1, N
@@ -17,29 +17,29 @@ import java.util.List;
  *   <li>{@code minCost(j, t, N)} is exact: no t items from the suffix that cover N cost less. The
  *       search uses it to drop branches that cannot reach the target coverage or the minimum
  *       project count within the remaining money, and as a lower bound on the final cost.
- *   <li>{@code scoreBound(j, t, N, budget)} relaxes only the money. For a multiplier {@code λ = p
- *       / q >= 0} the table holds the maximum of {@code Σ (q·score − p·cost)} over the same sets.
- *       Any set X that also fits the budget has {@code q·score(X) = Σ (q·score − p·cost) +
- *       p·cost(X) <= table + p·budget}, so {@code floor((table + p·budget) / q)} bounds its score
- *       (weak Lagrangian duality). That holds for every λ, so the minimum over a few λ is still a
- *       bound. λ = 0 is the plain "best t scores that cover N"; the other λ is the optimal
- *       multiplier of the root's linear relaxation, which prices money in score points and makes
- *       the bound tight when the pot, not the project count, binds.
+ *   <li>{@code scoreBound(j, t, N, budget)} relaxes only the money. For a multiplier {@code λ = p /
+ *       q >= 0} the table holds the maximum of {@code Σ (q·score − p·cost)} over the same sets. Any
+ *       set X that also fits the budget has {@code q·score(X) = Σ (q·score − p·cost) + p·cost(X) <=
+ *       table + p·budget}, so {@code floor((table + p·budget) / q)} bounds its score (weak
+ *       Lagrangian duality). That holds for every λ, so the minimum over a few λ is still a bound.
+ *       λ = 0 is the plain "best t scores that cover N"; the other λ is the optimal multiplier of
+ *       the root's linear relaxation, which prices money in score points and makes the bound tight
+ *       when the pot, not the project count, binds.
  * </ul>
  *
- * <p>What makes the bound strong is that it keeps the coverage and the count exact: a branch
- * whose best remaining proposals do not address the missing priorities is bounded by the score of
- * those that do, not by the best scores overall.
+ * <p>What makes the bound strong is that it keeps the coverage and the count exact: a branch whose
+ * best remaining proposals do not address the missing priorities is bounded by the score of those
+ * that do, not by the best scores overall.
  *
  * <p>When the full table would exceed the memory budget, rows are kept only every {@code stride}
- * items and position {@code j} reads the row of the nearest kept position at or before it. That
- * row describes a superset of the remaining items, so its minimum cost can only be lower and its
- * score bound only higher: the bounds stay valid, just looser.
+ * items and position {@code j} reads the row of the nearest kept position at or before it. That row
+ * describes a superset of the remaining items, so its minimum cost can only be lower and its score
+ * bound only higher: the bounds stay valid, just looser.
  *
  * <p>Arithmetic is exact. Scores are integers (hundredths); each item costs at most the pot;
- * multipliers are chosen so that no table entry or bound can overflow a long ({@link #fits});
- * sums of costs saturate at {@link #UNREACHABLE}, which is safe because the pot is always
- * smaller, so a saturated sum still reads as "does not fit".
+ * multipliers are chosen so that no table entry or bound can overflow a long ({@link #fits}); sums
+ * of costs saturate at {@link #UNREACHABLE}, which is safe because the pot is always smaller, so a
+ * saturated sum still reads as "does not fit".
  */
 final class CompletionTables {
 
@@ -236,8 +236,8 @@ final class CompletionTables {
 
   /**
    * Whether {@code (maxItems + 2) x (q·maxScore + p·pot)} fits in a long with a factor two to
-   * spare: it bounds the magnitude of every table entry (at most maxItems terms, each a score and
-   * a cost of at most the pot) plus {@code p·budget}.
+   * spare: it bounds the magnitude of every table entry (at most maxItems terms, each a score and a
+   * cost of at most the pot) plus {@code p·budget}.
    */
   private static boolean fits(long p, long q, int maxScore, long pot, int maxItems) {
     try {

@@ -15,8 +15,8 @@ import java.util.Set;
  * @param cost the amount requested, in whole pounds; more than zero
  * @param totalScore the moderated total score, a sum of the criteria's mean scores: between 5 and
  *     25, with at most two decimal places (callers round means to pence-like precision, e.g. 18.33)
- * @param priorities the proposal's priority theme codes; only those on the round's short list
- *     count towards coverage
+ * @param priorities the proposal's priority theme codes; only those on the round's short list count
+ *     towards coverage
  */
 public record PortfolioCandidate(
     String reference, long cost, BigDecimal totalScore, Set<String> priorities) {
@@ -44,17 +44,23 @@ public record PortfolioCandidate(
     }
     if (totalScore.compareTo(MIN_TOTAL_SCORE) < 0 || totalScore.compareTo(MAX_TOTAL_SCORE) > 0) {
       throw new IllegalArgumentException(
-          "Candidate " + reference + ": totalScore must be between 5 and 25, was "
+          "Candidate "
+              + reference
+              + ": totalScore must be between 5 and 25, was "
               + totalScore.toPlainString());
     }
     if (totalScore.stripTrailingZeros().scale() > SCORE_DECIMALS) {
       throw new IllegalArgumentException(
-          "Candidate " + reference + ": totalScore may have at most 2 decimal places, was "
+          "Candidate "
+              + reference
+              + ": totalScore may have at most 2 decimal places, was "
               + totalScore.toPlainString());
     }
     if (priorities == null || priorities.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException(
-          "Candidate " + reference + ": priorities must be a set of codes (possibly empty),"
+          "Candidate "
+              + reference
+              + ": priorities must be a set of codes (possibly empty),"
               + " without nulls");
     }
     priorities = Set.copyOf(priorities);

@@ -11,9 +11,9 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
- * Recommends which assessed proposals of a funding round to fund, so that the decision panel
- * starts from the provably best portfolio rather than from a ranking that ignores the pot and the
- * round's priorities.
+ * Recommends which assessed proposals of a funding round to fund, so that the decision panel starts
+ * from the provably best portfolio rather than from a ranking that ignores the pot and the round's
+ * priorities.
  *
  * <p><b>Rules.</b> Only fundable proposals (total score at or above the threshold) may be funded;
  * the rest are {@code notFunded}. A selection must have between {@code minProjects} and {@code
@@ -27,22 +27,21 @@ import org.springframework.stereotype.Component;
  *   <li>the money left unspent, i.e. the lower total cost.
  * </ol>
  *
- * Remaining ties go to the selection whose sorted list of references is lexicographically
- * smallest, so the same request always yields the same recommendation. Fundable proposals that
- * are not selected are {@code deferred}.
+ * Remaining ties go to the selection whose sorted list of references is lexicographically smallest,
+ * so the same request always yields the same recommendation. Fundable proposals that are not
+ * selected are {@code deferred}.
  *
- * <p><b>When the minimum cannot be met</b>, the panel still needs the best that can be done, so
- * the optimizer drops the minimum rather than fail, keeps the maximum and the pot, and says why
- * in a flag:
+ * <p><b>When the minimum cannot be met</b>, the panel still needs the best that can be done, so the
+ * optimizer drops the minimum rather than fail, keeps the maximum and the pot, and says why in a
+ * flag:
  *
  * <ul>
  *   <li>{@link PortfolioFlag#BELOW_MINIMUM}: fewer fundable proposals than {@code minProjects}.
  *   <li>{@link PortfolioFlag#POT_TOO_SMALL_FOR_MINIMUM}: enough fundable proposals, but even the
- *       {@code minProjects} cheapest of them cost more than the pot. The recommendation is the
- *       best selection that fits, which necessarily has fewer projects than the minimum. We chose
- *       this over an empty recommendation because the panel can then decide between funding fewer
- *       projects, raising the pot or lowering the threshold with the real trade-off in front of
- *       it.
+ *       {@code minProjects} cheapest of them cost more than the pot. The recommendation is the best
+ *       selection that fits, which necessarily has fewer projects than the minimum. We chose this
+ *       over an empty recommendation because the panel can then decide between funding fewer
+ *       projects, raising the pot or lowering the threshold with the real trade-off in front of it.
  * </ul>
  *
  * <p><b>Method and limits.</b> The search is an exact branch and bound, bounded by a dynamic
@@ -187,9 +186,8 @@ public final class PortfolioOptimizer {
   }
 
   /**
-   * Numbers the short-listed priorities that some affordable fundable candidate addresses, in
-   * code order. The others cannot be covered by any selection, so they would only enlarge the
-   * tables.
+   * Numbers the short-listed priorities that some affordable fundable candidate addresses, in code
+   * order. The others cannot be covered by any selection, so they would only enlarge the tables.
    */
   private static Map<String, Integer> priorityBits(
       Set<String> shortlist, List<PortfolioCandidate> candidates) {

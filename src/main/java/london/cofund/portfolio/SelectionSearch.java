@@ -13,31 +13,31 @@ import java.util.List;
  *
  * <ol>
  *   <li><b>Target coverage.</b> The exact table of {@link CompletionTables} over all items gives
- *       the cheapest selection of every size for every priority set, so the best reachable
- *       coverage K* is read off directly. No selection covers more and one covering K* exists,
- *       so only selections covering exactly K* can be optimal; nothing else is considered.
- *   <li><b>Pass 1, best objective.</b> Items are ordered by score, best first, so good
- *       selections are met early and the incumbent becomes strong quickly. A selection replaces
- *       the incumbent only if strictly better on (score, cost), and a branch is pruned unless it
- *       could be strictly better. This proves the optimal (score, cost) without wading through
- *       exact ties, which are common when scores and costs are round numbers.
+ *       the cheapest selection of every size for every priority set, so the best reachable coverage
+ *       K* is read off directly. No selection covers more and one covering K* exists, so only
+ *       selections covering exactly K* can be optimal; nothing else is considered.
+ *   <li><b>Pass 1, best objective.</b> Items are ordered by score, best first, so good selections
+ *       are met early and the incumbent becomes strong quickly. A selection replaces the incumbent
+ *       only if strictly better on (score, cost), and a branch is pruned unless it could be
+ *       strictly better. This proves the optimal (score, cost) without wading through exact ties,
+ *       which are common when scores and costs are round numbers.
  *   <li><b>Pass 2, tie-break.</b> Items are ordered by reference. Subsets are generated as
- *       increasing sequences of positions, depth first, and a set is visited before its
- *       extensions, so sets are visited in exactly the lexicographic order of their sorted
- *       reference lists. The incumbent starts as a virtual selection with the optimal score and
- *       one pound more than the optimal cost, so precisely the optimal selections improve on it.
- *       The first one visited is the lexicographically smallest, and the pass stops there.
+ *       increasing sequences of positions, depth first, and a set is visited before its extensions,
+ *       so sets are visited in exactly the lexicographic order of their sorted reference lists. The
+ *       incumbent starts as a virtual selection with the optimal score and one pound more than the
+ *       optimal cost, so precisely the optimal selections improve on it. The first one visited is
+ *       the lexicographically smallest, and the pass stops there.
  * </ol>
  *
- * <p><b>Pruning.</b> Before adding the item at position j, a pass asks whether any completion
- * drawn from positions j onwards could improve on the incumbent. A completion adds t items
- * (within the project count) and must address some set N of the still missing priorities with
- * |N| = K* minus what is covered. For each such (t, N), the tables give the least cost (exact)
- * and a score bound (valid for every such set within the remaining money). If no (t, N) fits the
- * money left with a bound above the incumbent's score, or equal to it with a lower least cost,
- * nothing from j on can improve. Both bounds only get worse as j grows, because later suffixes
- * are subsets of earlier ones, so the loop stops rather than trying later positions. Only
- * branches that provably hold no improvement are discarded, so both passes are exact.
+ * <p><b>Pruning.</b> Before adding the item at position j, a pass asks whether any completion drawn
+ * from positions j onwards could improve on the incumbent. A completion adds t items (within the
+ * project count) and must address some set N of the still missing priorities with |N| = K* minus
+ * what is covered. For each such (t, N), the tables give the least cost (exact) and a score bound
+ * (valid for every such set within the remaining money). If no (t, N) fits the money left with a
+ * bound above the incumbent's score, or equal to it with a lower least cost, nothing from j on can
+ * improve. Both bounds only get worse as j grows, because later suffixes are subsets of earlier
+ * ones, so the loop stops rather than trying later positions. Only branches that provably hold no
+ * improvement are discarded, so both passes are exact.
  */
 final class SelectionSearch {
 
@@ -89,8 +89,7 @@ final class SelectionSearch {
       int maxTableEntries,
       int maxTableRows) {
     Optimum optimum =
-        findOptimum(
-            items, minItems, maxItems, pot, priorityCount, maxTableEntries, maxTableRows);
+        findOptimum(items, minItems, maxItems, pot, priorityCount, maxTableEntries, maxTableRows);
     SelectionSearch byReference =
         new SelectionSearch(
             items.stream().sorted(BY_REFERENCE).toList(),
@@ -166,15 +165,14 @@ final class SelectionSearch {
     this.allPriorities = (1 << priorityCount) - 1;
     this.tables =
         new CompletionTables(items, maxItems, priorityCount, pot, maxTableEntries, maxTableRows);
-    this.targetCoverage =
-        knownTargetCoverage >= 0 ? knownTargetCoverage : bestReachableCoverage();
+    this.targetCoverage = knownTargetCoverage >= 0 ? knownTargetCoverage : bestReachableCoverage();
     this.stopAtFirstImprovement = stopAtFirstImprovement;
     this.current = new int[maxItems];
   }
 
   /**
-   * The largest number of priorities covered by any selection that respects the project count
-   * and the pot. Reads the row for all items, which is always stored exactly.
+   * The largest number of priorities covered by any selection that respects the project count and
+   * the pot. Reads the row for all items, which is always stored exactly.
    */
   private int bestReachableCoverage() {
     int coverage = -1;

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Whether an EOI or full proposal is well formed: its shape and limits (Bean Validation), then what
  * needs the round and the reference data: every borough code is one of the 32 boroughs, every theme
- * is on the round's long list, a council partner names its borough, a budget adds up. A failure names
- * every bad field at once (a 400); meeting the criteria is a different question, for screening.
+ * is on the round's long list, a council partner names its borough, a budget adds up. A failure
+ * names every bad field at once (a 400); meeting the criteria is a different question, for
+ * screening.
  */
 @Component
 public class BidFormChecks {
@@ -35,11 +36,17 @@ public class BidFormChecks {
   public void check(BidForm form, Round round) {
     List<FieldProblem> problems = new ArrayList<>();
     for (ConstraintViolation<BidForm> violation : validator.validate(form)) {
-      problems.add(new FieldProblem(violation.getPropertyPath().toString()
-          .replaceAll("\\.?<list element>", ""), violation.getMessage()));
+      problems.add(
+          new FieldProblem(
+              violation.getPropertyPath().toString().replaceAll("\\.?<list element>", ""),
+              violation.getMessage()));
     }
-    if (form.scope() == Scope.SUB_REGIONAL && (form.deliveryBoroughs() == null || form.deliveryBoroughs().isEmpty())) {
-      problems.add(new FieldProblem("deliveryBoroughs", "is required for a SUB_REGIONAL proposal: the GSS codes of the boroughs it is delivered in"));
+    if (form.scope() == Scope.SUB_REGIONAL
+        && (form.deliveryBoroughs() == null || form.deliveryBoroughs().isEmpty())) {
+      problems.add(
+          new FieldProblem(
+              "deliveryBoroughs",
+              "is required for a SUB_REGIONAL proposal: the GSS codes of the boroughs it is delivered in"));
     }
     if (form.deliveryBoroughs() != null) {
       for (int i = 0; i < form.deliveryBoroughs().size(); i++) {
@@ -48,7 +55,10 @@ public class BidFormChecks {
     }
     if (Boolean.TRUE.equals(form.basedOutsideLondon())
         && (form.outsideLondonLocation() == null || form.outsideLondonLocation().isBlank())) {
-      problems.add(new FieldProblem("outsideLondonLocation", "is required when basedOutsideLondon is true (for example HMP Bronzefield)"));
+      problems.add(
+          new FieldProblem(
+              "outsideLondonLocation",
+              "is required when basedOutsideLondon is true (for example HMP Bronzefield)"));
     }
     if (form.leadAgency() != null) {
       if (form.leadAgency().boroughCode() != null) {
@@ -65,26 +75,45 @@ public class BidFormChecks {
       if (partner.boroughCode() != null) {
         boroughCode(field, partner.boroughCode(), problems);
       } else if (partner.type() == AgencyType.LOCAL_AUTHORITY) {
-        problems.add(new FieldProblem(field, "is required for a LOCAL_AUTHORITY partner: the GSS code of its borough"));
+        problems.add(
+            new FieldProblem(
+                field, "is required for a LOCAL_AUTHORITY partner: the GSS code of its borough"));
       }
     }
     List<String> themes = form.priorityThemes() == null ? List.of() : form.priorityThemes();
     for (int i = 0; i < themes.size(); i++) {
       String theme = themes.get(i);
       if (theme != null && !theme.isBlank() && !round.isOnLongList(theme.trim())) {
-        problems.add(new FieldProblem("priorityThemes[" + i + "]", "'" + theme + "' is not a priority of round "
-            + round.roundId() + " (" + String.join(", ", round.priorityLongList().stream().map(p -> p.code()).toList()) + ")"));
+        problems.add(
+            new FieldProblem(
+                "priorityThemes[" + i + "]",
+                "'"
+                    + theme
+                    + "' is not a priority of round "
+                    + round.roundId()
+                    + " ("
+                    + String.join(
+                        ", ", round.priorityLongList().stream().map(p -> p.code()).toList())
+                    + ")"));
       }
     }
-    if (form instanceof FullProposalForm full && full.budget() != null && full.budget().stream().allMatch(this::complete)) {
+    if (form instanceof FullProposalForm full
+        && full.budget() != null
+        && full.budget().stream().allMatch(this::complete)) {
       Set<String> years = new HashSet<>();
       for (int i = 0; i < full.budget().size(); i++) {
         if (!years.add(full.budget().get(i).financialYear())) {
-          problems.add(new FieldProblem("budget[" + i + "].financialYear", full.budget().get(i).financialYear() + " is listed twice"));
+          problems.add(
+              new FieldProblem(
+                  "budget[" + i + "].financialYear",
+                  full.budget().get(i).financialYear() + " is listed twice"));
         }
       }
       if (full.requestedAmount() != null && full.requestedAmount() != full.amount()) {
-        problems.add(new FieldProblem("requestedAmount", "must equal the sum of the budget (" + full.amount() + "), or be left out"));
+        problems.add(
+            new FieldProblem(
+                "requestedAmount",
+                "must equal the sum of the budget (" + full.amount() + "), or be left out"));
       }
     }
     if (!problems.isEmpty()) {
@@ -103,10 +132,16 @@ public class BidFormChecks {
     }
     String normalised = code.trim().toUpperCase();
     if (normalised.equals(LondonBorough.CITY_OF_LONDON)) {
-      problems.add(new FieldProblem(field, "E09000001 is the City of London, which has its own police force outside"
-          + " MOPAC's area: it is not one of the 32 boroughs the fund covers"));
+      problems.add(
+          new FieldProblem(
+              field,
+              "E09000001 is the City of London, which has its own police force outside"
+                  + " MOPAC's area: it is not one of the 32 boroughs the fund covers"));
     } else if (!LondonBorough.isBoroughCode(normalised)) {
-      problems.add(new FieldProblem(field, "'" + code + "' is not the GSS code of a London borough (E09000002 to E09000033)"));
+      problems.add(
+          new FieldProblem(
+              field,
+              "'" + code + "' is not the GSS code of a London borough (E09000002 to E09000033)"));
     }
   }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 import london.cofund.eligibility.Scope;
 
 /**
- * An expression of interest, as {@code POST /api/rounds/{roundId}/eois} and
- * {@code PUT /api/proposals/{reference}/eoi} take it. Shapes and limits are checked here (a 400);
- * whether the bid meets the criteria is screening's job (a 201 with {@code eligible: false}).
+ * An expression of interest, as {@code POST /api/rounds/{roundId}/eois} and {@code PUT
+ * /api/proposals/{reference}/eoi} take it. Shapes and limits are checked here (a 400); whether the
+ * bid meets the criteria is screening's job (a 201 with {@code eligible: false}).
  */
 public record EoiForm(
     @NotBlank @Size(max = 200) String title,

@@ -14,9 +14,9 @@ import london.cofund.eligibility.Scope;
 
 /**
  * A full proposal ({@code PUT /api/proposals/{reference}/full-proposal}): the EOI's fields (the
- * partners may have changed) plus a budget by financial year, whose sum is the requested amount, and
- * the outcomes, delivery plan and risks. {@code requestedAmount} may be left out; if given it must
- * equal the budget's sum.
+ * partners may have changed) plus a budget by financial year, whose sum is the requested amount,
+ * and the outcomes, delivery plan and risks. {@code requestedAmount} may be left out; if given it
+ * must equal the budget's sum.
  */
 public record FullProposalForm(
     @NotBlank @Size(max = 200) String title,
@@ -38,9 +38,13 @@ public record FullProposalForm(
     @NotBlank @Size(max = 8000) String risks)
     implements BidForm {
 
-  /** One financial year's share of the budget, for example {@code {"financialYear": "2018/19", "amount": 350000}}. */
+  /**
+   * One financial year's share of the budget, for example {@code {"financialYear": "2018/19",
+   * "amount": 350000}}.
+   */
   public record BudgetLine(
-      @NotBlank @Pattern(regexp = "\\d{4}/\\d{2}", message = "must be a financial year such as 2018/19")
+      @NotBlank
+          @Pattern(regexp = "\\d{4}/\\d{2}", message = "must be a financial year such as 2018/19")
           String financialYear,
       @NotNull @Positive @Max(1_000_000_000) Long amount) {}
 

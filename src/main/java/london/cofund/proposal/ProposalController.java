@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The applicant's API: submit an EOI, revise it, submit the full proposal, withdraw; and reading proposals. */
+/**
+ * The applicant's API: submit an EOI, revise it, submit the full proposal, withdraw; and reading
+ * proposals.
+ */
 @RestController
 class ProposalController {
 
@@ -28,7 +31,10 @@ class ProposalController {
   }
 
   /** The answer to a submission: the screening result comes back at once. */
-  record SubmissionResult(String reference, String status, Boolean eligible,
+  record SubmissionResult(
+      String reference,
+      String status,
+      Boolean eligible,
       List<london.cofund.eligibility.CriterionResult> criteria) {
     static SubmissionResult of(Proposal p) {
       return new SubmissionResult(p.reference(), p.status().name(), p.eligible(), p.criteria());
@@ -36,8 +42,8 @@ class ProposalController {
   }
 
   @PostMapping("/api/rounds/{roundId}/eois")
-  ResponseEntity<SubmissionResult> submitEoi(@PathVariable String roundId, @RequestBody EoiForm form,
-      Authentication authentication) {
+  ResponseEntity<SubmissionResult> submitEoi(
+      @PathVariable String roundId, @RequestBody EoiForm form, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     if (!user.isIn(Roles.APPLICANTS)) {
       throw new ForbiddenException("Only applicants (group 'applicants') submit EOIs.");
@@ -60,14 +66,18 @@ class ProposalController {
   }
 
   @PutMapping("/api/proposals/{reference}/eoi")
-  SubmissionResult reviseEoi(@PathVariable String reference, @RequestBody EoiForm form, Authentication authentication) {
+  SubmissionResult reviseEoi(
+      @PathVariable String reference, @RequestBody EoiForm form, Authentication authentication) {
     return SubmissionResult.of(steps.reviseEoi(reference, form, CurrentUser.of(authentication)));
   }
 
   @PutMapping("/api/proposals/{reference}/full-proposal")
-  SubmissionResult submitFullProposal(@PathVariable String reference, @RequestBody FullProposalForm form,
+  SubmissionResult submitFullProposal(
+      @PathVariable String reference,
+      @RequestBody FullProposalForm form,
       Authentication authentication) {
-    return SubmissionResult.of(steps.submitFullProposal(reference, form, CurrentUser.of(authentication)));
+    return SubmissionResult.of(
+        steps.submitFullProposal(reference, form, CurrentUser.of(authentication)));
   }
 
   @PostMapping("/api/proposals/{reference}/withdraw")

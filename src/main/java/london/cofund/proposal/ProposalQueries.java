@@ -7,9 +7,9 @@ import london.cofund.system.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * Who may see which proposal: MOPAC, the working group, the Leaders' Committee and administrators see
- * every one; an applicant sees the proposals they submitted; a borough officer sees those delivered
- * in their borough. Anyone else gets a 404, so that a reference reveals nothing.
+ * Who may see which proposal: MOPAC, the working group, the Leaders' Committee and administrators
+ * see every one; an applicant sees the proposals they submitted; a borough officer sees those
+ * delivered in their borough. Anyone else gets a 404, so that a reference reveals nothing.
  */
 @Service
 public class ProposalQueries {
@@ -40,9 +40,16 @@ public class ProposalQueries {
 
   public ProposalView view(Proposal proposal, CurrentUser user) {
     boolean seesScores = user.isInAny(Roles.MOPAC, Roles.WORKING_GROUP);
-    return new ProposalView(proposal.reference(), proposal.roundId(), proposal.title(),
-        proposal.status().name(), proposal.eligible(), proposal.criteria() == null ? List.of() : proposal.criteria(),
-        proposal.eoiOutcome(), proposal.eoiFeedback(), seesScores ? proposal.effectiveScore() : null,
+    return new ProposalView(
+        proposal.reference(),
+        proposal.roundId(),
+        proposal.title(),
+        proposal.status().name(),
+        proposal.eligible(),
+        proposal.criteria() == null ? List.of() : proposal.criteria(),
+        proposal.eoiOutcome(),
+        proposal.eoiFeedback(),
+        seesScores ? proposal.effectiveScore() : null,
         new ProposalView.Decision(proposal.fundingOutcome(), proposal.awardedAmount()));
   }
 }

@@ -31,180 +31,288 @@ public class ProposalRepository {
     this.json = json;
   }
 
-  void insert(String reference, String roundId, EoiForm eoi, String submittedBy, OffsetDateTime now) {
-    jdbc.sql("""
+  void insert(
+      String reference, String roundId, EoiForm eoi, String submittedBy, OffsetDateTime now) {
+    jdbc.sql(
+            """
             insert into cf_proposal (reference, round_id, title, status, scope, submitted_by,
               lead_agency_name, contact_name, contact_email, requested_amount, eoi_version, eoi,
               created_at, updated_at)
             values (:ref, :round, :title, :status, :scope, :by, :lead, :contactName, :contactEmail,
               :amount, 1, :eoi, :now, :now)""")
-        .param("ref", reference).param("round", roundId).param("title", eoi.title().trim())
+        .param("ref", reference)
+        .param("round", roundId)
+        .param("title", eoi.title().trim())
         .param("status", ProposalStatus.AWAITING_BOROUGH_SIGN_OFF.name())
-        .param("scope", eoi.scope().name()).param("by", submittedBy)
-        .param("lead", eoi.leadAgency().name().trim()).param("contactName", eoi.leadAgency().contactName())
-        .param("contactEmail", eoi.leadAgency().contactEmail()).param("amount", eoi.requestedAmount())
-        .param("eoi", write(eoi)).param("now", now)
+        .param("scope", eoi.scope().name())
+        .param("by", submittedBy)
+        .param("lead", eoi.leadAgency().name().trim())
+        .param("contactName", eoi.leadAgency().contactName())
+        .param("contactEmail", eoi.leadAgency().contactEmail())
+        .param("amount", eoi.requestedAmount())
+        .param("eoi", write(eoi))
+        .param("now", now)
         .update();
     replaceBoroughs(reference, eoi.boroughs());
   }
 
   void reviseEoi(String reference, EoiForm eoi, OffsetDateTime now) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update cf_proposal set title = :title, scope = :scope, lead_agency_name = :lead,
               contact_name = :contactName, contact_email = :contactEmail, requested_amount = :amount,
               eoi = :eoi, eoi_version = eoi_version + 1, updated_at = :now
             where reference = :ref""")
-        .param("title", eoi.title().trim()).param("scope", eoi.scope().name())
-        .param("lead", eoi.leadAgency().name().trim()).param("contactName", eoi.leadAgency().contactName())
-        .param("contactEmail", eoi.leadAgency().contactEmail()).param("amount", eoi.requestedAmount())
-        .param("eoi", write(eoi)).param("now", now).param("ref", reference)
+        .param("title", eoi.title().trim())
+        .param("scope", eoi.scope().name())
+        .param("lead", eoi.leadAgency().name().trim())
+        .param("contactName", eoi.leadAgency().contactName())
+        .param("contactEmail", eoi.leadAgency().contactEmail())
+        .param("amount", eoi.requestedAmount())
+        .param("eoi", write(eoi))
+        .param("now", now)
+        .param("ref", reference)
         .update();
     replaceBoroughs(reference, eoi.boroughs());
   }
 
   void saveFullProposal(String reference, FullProposalForm full, OffsetDateTime now) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update cf_proposal set title = :title, scope = :scope, lead_agency_name = :lead,
               contact_name = :contactName, contact_email = :contactEmail, requested_amount = :amount,
               full_proposal = :full, updated_at = :now
             where reference = :ref""")
-        .param("title", full.title().trim()).param("scope", full.scope().name())
-        .param("lead", full.leadAgency().name().trim()).param("contactName", full.leadAgency().contactName())
-        .param("contactEmail", full.leadAgency().contactEmail()).param("amount", full.amount())
-        .param("full", write(full)).param("now", now).param("ref", reference)
+        .param("title", full.title().trim())
+        .param("scope", full.scope().name())
+        .param("lead", full.leadAgency().name().trim())
+        .param("contactName", full.leadAgency().contactName())
+        .param("contactEmail", full.leadAgency().contactEmail())
+        .param("amount", full.amount())
+        .param("full", write(full))
+        .param("now", now)
+        .param("ref", reference)
         .update();
     replaceBoroughs(reference, full.boroughs());
   }
 
   private void replaceBoroughs(String reference, List<String> boroughs) {
-    jdbc.sql("delete from cf_proposal_borough where reference = :ref").param("ref", reference).update();
+    jdbc.sql("delete from cf_proposal_borough where reference = :ref")
+        .param("ref", reference)
+        .update();
     for (String code : boroughs) {
       jdbc.sql("insert into cf_proposal_borough (reference, borough_code) values (:ref, :code)")
-          .param("ref", reference).param("code", code).update();
+          .param("ref", reference)
+          .param("code", code)
+          .update();
     }
   }
 
-  void saveScreening(String reference, boolean eligible, List<CriterionResult> criteria, OffsetDateTime now) {
-    jdbc.sql("update cf_proposal set eligible = :eligible, criteria = :criteria, updated_at = :now where reference = :ref")
-        .param("eligible", eligible).param("criteria", write(criteria)).param("now", now)
-        .param("ref", reference).update();
+  void saveScreening(
+      String reference, boolean eligible, List<CriterionResult> criteria, OffsetDateTime now) {
+    jdbc.sql(
+            "update cf_proposal set eligible = :eligible, criteria = :criteria, updated_at = :now where reference = :ref")
+        .param("eligible", eligible)
+        .param("criteria", write(criteria))
+        .param("now", now)
+        .param("ref", reference)
+        .update();
   }
 
   void updateStatus(String reference, ProposalStatus status, OffsetDateTime now) {
     jdbc.sql("update cf_proposal set status = :status, updated_at = :now where reference = :ref")
-        .param("status", status.name()).param("now", now).param("ref", reference).update();
+        .param("status", status.name())
+        .param("now", now)
+        .param("ref", reference)
+        .update();
   }
 
   void linkProcessInstance(String reference, String processInstanceId) {
     jdbc.sql("update cf_proposal set process_instance_id = :pi where reference = :ref")
-        .param("pi", processInstanceId).param("ref", reference).update();
+        .param("pi", processInstanceId)
+        .param("ref", reference)
+        .update();
   }
 
   void saveEoiFeedback(String reference, String outcome, String feedback, OffsetDateTime now) {
-    jdbc.sql("update cf_proposal set eoi_outcome = :outcome, eoi_feedback = :feedback, updated_at = :now where reference = :ref")
-        .param("outcome", outcome).param("feedback", feedback).param("now", now).param("ref", reference).update();
+    jdbc.sql(
+            "update cf_proposal set eoi_outcome = :outcome, eoi_feedback = :feedback, updated_at = :now where reference = :ref")
+        .param("outcome", outcome)
+        .param("feedback", feedback)
+        .param("now", now)
+        .param("ref", reference)
+        .update();
   }
 
-  /** Records the scores' totals; called by the assessment feature once every assessor has scored. */
-  public void saveScores(String reference, BigDecimal total, boolean moderationRequired, String summary, OffsetDateTime now) {
-    jdbc.sql("""
+  /**
+   * Records the scores' totals; called by the assessment feature once every assessor has scored.
+   */
+  public void saveScores(
+      String reference,
+      BigDecimal total,
+      boolean moderationRequired,
+      String summary,
+      OffsetDateTime now) {
+    jdbc.sql(
+            """
             update cf_proposal set total_score = :total, moderation_required = :moderation,
               assessment_summary = :summary, updated_at = :now where reference = :ref""")
-        .param("total", total).param("moderation", moderationRequired).param("summary", summary)
-        .param("now", now).param("ref", reference).update();
+        .param("total", total)
+        .param("moderation", moderationRequired)
+        .param("summary", summary)
+        .param("now", now)
+        .param("ref", reference)
+        .update();
   }
 
-  public void saveModeration(String reference, BigDecimal moderatedTotal, String note, OffsetDateTime now) {
-    jdbc.sql("update cf_proposal set moderated_total = :total, moderation_note = :note, updated_at = :now where reference = :ref")
-        .param("total", moderatedTotal).param("note", note).param("now", now).param("ref", reference).update();
+  public void saveModeration(
+      String reference, BigDecimal moderatedTotal, String note, OffsetDateTime now) {
+    jdbc.sql(
+            "update cf_proposal set moderated_total = :total, moderation_note = :note, updated_at = :now where reference = :ref")
+        .param("total", moderatedTotal)
+        .param("note", note)
+        .param("now", now)
+        .param("ref", reference)
+        .update();
   }
 
-  void saveFundingDecision(String reference, String outcome, Long amount, String reasons, OffsetDateTime now) {
-    jdbc.sql("""
+  void saveFundingDecision(
+      String reference, String outcome, Long amount, String reasons, OffsetDateTime now) {
+    jdbc.sql(
+            """
             update cf_proposal set funding_outcome = :outcome, awarded_amount = :amount,
               decision_reasons = :reasons, updated_at = :now where reference = :ref""")
-        .param("outcome", outcome).param("amount", amount).param("reasons", reasons).param("now", now)
-        .param("ref", reference).update();
+        .param("outcome", outcome)
+        .param("amount", amount)
+        .param("reasons", reasons)
+        .param("now", now)
+        .param("ref", reference)
+        .update();
   }
 
   void saveGrantAgreement(String reference, LocalDate date, OffsetDateTime now) {
-    jdbc.sql("update cf_proposal set grant_agreement_date = :date, updated_at = :now where reference = :ref")
-        .param("date", date).param("now", now).param("ref", reference).update();
+    jdbc.sql(
+            "update cf_proposal set grant_agreement_date = :date, updated_at = :now where reference = :ref")
+        .param("date", date)
+        .param("now", now)
+        .param("ref", reference)
+        .update();
   }
 
   public Optional<Proposal> find(String reference) {
-    return jdbc.sql("select * from cf_proposal where reference = :ref").param("ref", reference)
-        .query(this::map).optional();
+    return jdbc.sql("select * from cf_proposal where reference = :ref")
+        .param("ref", reference)
+        .query(this::map)
+        .optional();
   }
 
   public List<Proposal> findByRound(String roundId) {
     return jdbc.sql("select * from cf_proposal where round_id = :round order by reference")
-        .param("round", roundId).query(this::map).list();
+        .param("round", roundId)
+        .query(this::map)
+        .list();
   }
 
   List<Proposal> findVisible(String submittedBy, java.util.Set<String> boroughCodes, boolean all) {
     if (all) {
       return jdbc.sql("select * from cf_proposal order by reference").query(this::map).list();
     }
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select * from cf_proposal p where p.submitted_by = :user
               or exists (select 1 from cf_proposal_borough b where b.reference = p.reference
                          and b.borough_code in (:boroughs))
             order by p.reference""")
         .param("user", submittedBy)
         .param("boroughs", boroughCodes.isEmpty() ? List.of("-") : List.copyOf(boroughCodes))
-        .query(this::map).list();
+        .query(this::map)
+        .list();
   }
 
   public Map<String, Long> countByStatus(String roundId) {
     Map<String, Long> counts = new LinkedHashMap<>();
-    jdbc.sql("select status, count(*) from cf_proposal where round_id = :round group by status order by status")
+    jdbc.sql(
+            "select status, count(*) from cf_proposal where round_id = :round group by status order by status")
         .param("round", roundId)
-        .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+        .list();
     return counts;
   }
 
   public long countByRoundAndStatusIn(String roundId, List<String> statuses) {
-    return jdbc.sql("select count(*) from cf_proposal where round_id = :round and status in (:statuses)")
-        .param("round", roundId).param("statuses", statuses).query(Long.class).single();
+    return jdbc.sql(
+            "select count(*) from cf_proposal where round_id = :round and status in (:statuses)")
+        .param("round", roundId)
+        .param("statuses", statuses)
+        .query(Long.class)
+        .single();
   }
 
   long countAcceptedEois(String roundId) {
-    return jdbc.sql("select count(*) from cf_proposal where round_id = :round and eoi_outcome in ('ACCEPT', 'ACCEPT_WITH_MODIFICATION')")
-        .param("round", roundId).query(Long.class).single();
+    return jdbc.sql(
+            "select count(*) from cf_proposal where round_id = :round and eoi_outcome in ('ACCEPT', 'ACCEPT_WITH_MODIFICATION')")
+        .param("round", roundId)
+        .query(Long.class)
+        .single();
   }
 
   /** Records a borough's (or the Leaders' Committee's) answer for the current EOI version. */
-  void saveSignOff(String reference, int eoiVersion, String groupId, String boroughCode, boolean confirmed,
-      String comment, String user, OffsetDateTime now) {
-    jdbc.sql("delete from cf_core_partner_sign_off where reference = :ref and eoi_version = :v and group_id = :g")
-        .param("ref", reference).param("v", eoiVersion).param("g", groupId).update();
-    jdbc.sql("""
+  void saveSignOff(
+      String reference,
+      int eoiVersion,
+      String groupId,
+      String boroughCode,
+      boolean confirmed,
+      String comment,
+      String user,
+      OffsetDateTime now) {
+    jdbc.sql(
+            "delete from cf_core_partner_sign_off where reference = :ref and eoi_version = :v and group_id = :g")
+        .param("ref", reference)
+        .param("v", eoiVersion)
+        .param("g", groupId)
+        .update();
+    jdbc.sql(
+            """
             insert into cf_core_partner_sign_off (reference, eoi_version, group_id, borough_code,
               confirmed, comment, decided_by, decided_at)
             values (:ref, :v, :g, :borough, :confirmed, :comment, :user, :now)""")
-        .param("ref", reference).param("v", eoiVersion).param("g", groupId).param("borough", boroughCode)
-        .param("confirmed", confirmed).param("comment", comment).param("user", user).param("now", now)
+        .param("ref", reference)
+        .param("v", eoiVersion)
+        .param("g", groupId)
+        .param("borough", boroughCode)
+        .param("confirmed", confirmed)
+        .param("comment", comment)
+        .param("user", user)
+        .param("now", now)
         .update();
   }
 
   List<CorePartnerDecline> declines(String reference, int eoiVersion) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select borough_code, comment from cf_core_partner_sign_off
             where reference = :ref and eoi_version = :v and confirmed = false order by group_id""")
-        .param("ref", reference).param("v", eoiVersion)
-        .query((rs, n) -> new CorePartnerDecline(rs.getString(1), rs.getString(2))).list();
+        .param("ref", reference)
+        .param("v", eoiVersion)
+        .query((rs, n) -> new CorePartnerDecline(rs.getString(1), rs.getString(2)))
+        .list();
   }
 
   /** A recorded sign-off, for the forms that show who has answered. */
   public record SignOff(String groupId, boolean confirmed, String comment, String decidedBy) {}
 
   List<SignOff> signOffs(String reference, int eoiVersion) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select group_id, confirmed, comment, decided_by from cf_core_partner_sign_off
             where reference = :ref and eoi_version = :v order by group_id""")
-        .param("ref", reference).param("v", eoiVersion)
-        .query((rs, n) -> new SignOff(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4))).list();
+        .param("ref", reference)
+        .param("v", eoiVersion)
+        .query(
+            (rs, n) ->
+                new SignOff(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
+        .list();
   }
 
   private Proposal map(ResultSet rs, int row) throws SQLException {
@@ -237,8 +345,11 @@ public class ProposalRepository {
         (Long) rs.getObject("awarded_amount", Long.class),
         rs.getString("decision_reasons"),
         (LocalDate) agreement,
-        jdbc.sql("select borough_code from cf_proposal_borough where reference = :ref order by borough_code")
-            .param("ref", reference).query(String.class).list(),
+        jdbc.sql(
+                "select borough_code from cf_proposal_borough where reference = :ref order by borough_code")
+            .param("ref", reference)
+            .query(String.class)
+            .list(),
         rs.getObject("created_at", OffsetDateTime.class),
         rs.getObject("updated_at", OffsetDateTime.class));
   }

@@ -6,8 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import london.cofund.borough.LondonBorough;
 import london.cofund.eligibility.EligibilityService;
-import london.cofund.eligibility.Screening;
 import london.cofund.eligibility.Scope;
+import london.cofund.eligibility.Screening;
 import london.cofund.identity.Roles;
 import london.cofund.round.FundingOutcome;
 import london.cofund.round.ProposalSettled;
@@ -38,8 +38,13 @@ public class ProposalService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  ProposalService(ProposalRepository proposals, RoundService rounds, BidFormChecks checks,
-      EligibilityService eligibility, ApplicationEventPublisher events, Clock clock) {
+  ProposalService(
+      ProposalRepository proposals,
+      RoundService rounds,
+      BidFormChecks checks,
+      EligibilityService eligibility,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.proposals = proposals;
     this.rounds = rounds;
     this.checks = checks;
@@ -49,7 +54,8 @@ public class ProposalService {
   }
 
   public Proposal get(String reference) {
-    return proposals.find(reference)
+    return proposals
+        .find(reference)
         .orElseThrow(() -> new NotFoundException("No proposal '" + reference + "'."));
   }
 
@@ -60,9 +66,10 @@ public class ProposalService {
   public String submitEoi(String roundId, EoiForm form, String submittedBy) {
     Round round = rounds.get(roundId);
     if (!round.acceptsEois(clock.instant())) {
-      throw new ConflictException(round.stage() == london.cofund.round.RoundStage.OPEN_FOR_EOIS
-          ? "Round " + roundId + " closed for EOIs at " + round.dates().eoiDeadline() + "."
-          : "Round " + roundId + " is not open for EOIs: it is at " + round.stage() + ".");
+      throw new ConflictException(
+          round.stage() == london.cofund.round.RoundStage.OPEN_FOR_EOIS
+              ? "Round " + roundId + " closed for EOIs at " + round.dates().eoiDeadline() + "."
+              : "Round " + roundId + " is not open for EOIs: it is at " + round.stage() + ".");
     }
     checks.check(form, round);
     String reference = String.format("%s-%03d", roundId, rounds.nextProposalNumber(roundId));
@@ -75,7 +82,9 @@ public class ProposalService {
     proposals.linkProcessInstance(reference, processInstanceId);
   }
 
-  /** Checks a revised EOI without storing it: a 409 after the EOI deadline, a 400 naming bad fields. */
+  /**
+   * Checks a revised EOI without storing it: a 409 after the EOI deadline, a 400 naming bad fields.
+   */
   public void checkEoiRevision(String reference, EoiForm form) {
     Round round = rounds.get(get(reference).roundId());
     if (!clock.instant().isBefore(round.dates().eoiDeadline().toInstant())) {
@@ -84,17 +93,22 @@ public class ProposalService {
     checks.check(form, round);
   }
 
-  /** Stores a revised EOI as a new version; it is screened again. Allowed until the EOI deadline. */
+  /**
+   * Stores a revised EOI as a new version; it is screened again. Allowed until the EOI deadline.
+   */
   public void reviseEoi(String reference, EoiForm form) {
     checkEoiRevision(reference, form);
     proposals.reviseEoi(reference, form, now());
   }
 
-  /** Checks a full proposal without storing it: a 409 after its deadline, a 400 naming bad fields. */
+  /**
+   * Checks a full proposal without storing it: a 409 after its deadline, a 400 naming bad fields.
+   */
   public void checkFullProposal(String reference, FullProposalForm form) {
     Round round = rounds.get(get(reference).roundId());
     if (!clock.instant().isBefore(round.dates().fullProposalDeadline().toInstant())) {
-      throw new ConflictException("The full-proposal deadline of round " + round.roundId() + " has passed.");
+      throw new ConflictException(
+          "The full-proposal deadline of round " + round.roundId() + " has passed.");
     }
     checks.check(form, round);
   }
@@ -105,17 +119,28 @@ public class ProposalService {
   }
 
   /**
-   * Screens the proposal's latest document against the criteria, with the round's short list and any
-   * borough that declined this EOI version, and stores the result.
+   * Screens the proposal's latest document against the criteria, with the round's short list and
+   * any borough that declined this EOI version, and stores the result.
    */
   public Screening screen(String reference) {
     Proposal proposal = get(reference);
     Round round = rounds.get(proposal.roundId());
-    Screening screening = eligibility.screen(proposal.currentBid().toBid(), round.shortlist(),
-        proposal.fullProposal() == null ? proposals.declines(reference, proposal.eoiVersion()) : List.of());
+    Screening screening =
+        eligibility.screen(
+            proposal.currentBid().toBid(),
+            round.shortlist(),
+            proposal.fullProposal() == null
+                ? proposals.declines(reference, proposal.eoiVersion())
+                : List.of());
     proposals.saveScreening(reference, screening.eligible(), screening.criteria(), now());
-    LOG.info("Proposal {} screened: {}", reference, screening.eligible() ? "eligible"
-        : "not eligible (" + screening.failures().stream().map(f -> f.code().name()).toList() + ")");
+    LOG.info(
+        "Proposal {} screened: {}",
+        reference,
+        screening.eligible()
+            ? "eligible"
+            : "not eligible ("
+                + screening.failures().stream().map(f -> f.code().name()).toList()
+                + ")");
     return screening;
   }
 
@@ -131,13 +156,17 @@ public class ProposalService {
     return proposal.currentBid().boroughs().stream().map(Roles::boroughGroup).toList();
   }
 
-  public void recordSignOff(String reference, String groupId, boolean confirmed, String comment, String user) {
+  public void recordSignOff(
+      String reference, String groupId, boolean confirmed, String comment, String user) {
     if (!confirmed && (comment == null || comment.isBlank())) {
-      throw new InvalidRequestException("corePartnerComment", "is required when declining: say why, so that the applicant can act on it");
+      throw new InvalidRequestException(
+          "corePartnerComment",
+          "is required when declining: say why, so that the applicant can act on it");
     }
     Proposal proposal = get(reference);
     String borough = LondonBorough.byGroupId(groupId).map(LondonBorough::code).orElse(null);
-    proposals.saveSignOff(reference, proposal.eoiVersion(), groupId, borough, confirmed, comment, user, now());
+    proposals.saveSignOff(
+        reference, proposal.eoiVersion(), groupId, borough, confirmed, comment, user, now());
   }
 
   public List<ProposalRepository.SignOff> signOffs(String reference) {
@@ -153,16 +182,19 @@ public class ProposalService {
     return proposals.countAcceptedEois(roundId);
   }
 
-  public void recordFundingDecision(String reference, FundingOutcome outcome, Long amount, String reasons) {
+  public void recordFundingDecision(
+      String reference, FundingOutcome outcome, Long amount, String reasons) {
     proposals.saveFundingDecision(reference, outcome.name(), amount, reasons, now());
   }
 
   public void recordGrantAgreement(String reference, boolean signed, LocalDate date) {
     if (!signed) {
-      throw new InvalidRequestException("grantAgreementSigned", "must be true: complete this task once the agreement is signed");
+      throw new InvalidRequestException(
+          "grantAgreementSigned", "must be true: complete this task once the agreement is signed");
     }
     if (date == null) {
-      throw new InvalidRequestException("agreementDate", "is required: the date the grant agreement was signed");
+      throw new InvalidRequestException(
+          "agreementDate", "is required: the date the grant agreement was signed");
     }
     proposals.saveGrantAgreement(reference, date, now());
   }

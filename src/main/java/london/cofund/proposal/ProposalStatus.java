@@ -21,7 +21,8 @@ public enum ProposalStatus {
 
   /** Statuses after which a proposal will never be assessed, or already is. */
   public static final Set<ProposalStatus> SETTLED =
-      EnumSet.of(EOI_REJECTED, ASSESSED, FUNDED, NOT_FUNDED, DEFERRED, SERVICE_STARTED, WITHDRAWN, LAPSED);
+      EnumSet.of(
+          EOI_REJECTED, ASSESSED, FUNDED, NOT_FUNDED, DEFERRED, SERVICE_STARTED, WITHDRAWN, LAPSED);
 
   public boolean isSettled() {
     return SETTLED.contains(this);

@@ -35,7 +35,8 @@ class RoundController {
       throw new ForbiddenException("Only MOPAC opens funding rounds.");
     }
     Round round = fundingRounds.open(request, user.id());
-    return ResponseEntity.created(URI.create("/api/rounds/" + round.roundId())).body(view(round, user));
+    return ResponseEntity.created(URI.create("/api/rounds/" + round.roundId()))
+        .body(view(round, user));
   }
 
   @GetMapping

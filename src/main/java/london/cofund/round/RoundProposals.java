@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a round needs to know about, and do to, its proposals. The proposal feature implements it, so
- * that proposals depend on rounds and never the other way round.
+ * What a round needs to know about, and do to, its proposals. The proposal feature implements it,
+ * so that proposals depend on rounds and never the other way round.
  */
 public interface RoundProposals {
 

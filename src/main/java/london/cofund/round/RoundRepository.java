@@ -28,7 +28,8 @@ public class RoundRepository {
   }
 
   void insert(Round round) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into cf_round (round_id, name, tranche, pot_amount, min_projects, max_projects,
               assessors_per_proposal, fundable_threshold, priority_long_list, consultation_deadline,
               eoi_deadline, full_proposal_deadline, decision_date, service_start_date, stage,
@@ -58,17 +59,24 @@ public class RoundRepository {
   }
 
   public Optional<Round> find(String roundId) {
-    return jdbc.sql("select * from cf_round where round_id = :id").param("id", roundId)
-        .query(this::map).optional();
+    return jdbc.sql("select * from cf_round where round_id = :id")
+        .param("id", roundId)
+        .query(this::map)
+        .optional();
   }
 
   public List<Round> findAll() {
-    return jdbc.sql("select * from cf_round order by created_at desc, round_id").query(this::map).list();
+    return jdbc.sql("select * from cf_round order by created_at desc, round_id")
+        .query(this::map)
+        .list();
   }
 
   public boolean exists(String roundId) {
-    return jdbc.sql("select count(*) from cf_round where round_id = :id").param("id", roundId)
-        .query(Long.class).single() > 0;
+    return jdbc.sql("select count(*) from cf_round where round_id = :id")
+            .param("id", roundId)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /**
@@ -76,74 +84,111 @@ public class RoundRepository {
    * asks "is the round waiting for me?" take this lock first, so the two can never miss each other.
    */
   public void lock(String roundId) {
-    jdbc.sql("select round_id from cf_round where round_id = :id for update").param("id", roundId)
-        .query(String.class).optional();
+    jdbc.sql("select round_id from cf_round where round_id = :id for update")
+        .param("id", roundId)
+        .query(String.class)
+        .optional();
   }
 
   /** Takes the next proposal number of the round; the row lock makes it safe across nodes. */
   public int nextProposalNumber(String roundId) {
     jdbc.sql("update cf_round set proposal_sequence = proposal_sequence + 1 where round_id = :id")
-        .param("id", roundId).update();
-    return jdbc.sql("select proposal_sequence from cf_round where round_id = :id").param("id", roundId)
-        .query(Integer.class).single();
+        .param("id", roundId)
+        .update();
+    return jdbc.sql("select proposal_sequence from cf_round where round_id = :id")
+        .param("id", roundId)
+        .query(Integer.class)
+        .single();
   }
 
   void updateStage(String roundId, RoundStage stage) {
     jdbc.sql("update cf_round set stage = :stage where round_id = :id")
-        .param("stage", stage.name()).param("id", roundId).update();
+        .param("stage", stage.name())
+        .param("id", roundId)
+        .update();
   }
 
   void updateShortlist(String roundId, List<String> shortlist) {
     jdbc.sql("update cf_round set shortlist = :shortlist where round_id = :id")
-        .param("shortlist", write(shortlist)).param("id", roundId).update();
+        .param("shortlist", write(shortlist))
+        .param("id", roundId)
+        .update();
   }
 
   void updateProspectusSignOff(String roundId, String comments) {
     jdbc.sql("update cf_round set prospectus_sign_off_comments = :comments where round_id = :id")
-        .param("comments", comments).param("id", roundId).update();
+        .param("comments", comments)
+        .param("id", roundId)
+        .update();
   }
 
   void markPublished(String roundId, OffsetDateTime at) {
     jdbc.sql("update cf_round set stage = :stage, published_at = :at where round_id = :id")
-        .param("stage", RoundStage.OPEN_FOR_EOIS.name()).param("at", at).param("id", roundId).update();
+        .param("stage", RoundStage.OPEN_FOR_EOIS.name())
+        .param("at", at)
+        .param("id", roundId)
+        .update();
   }
 
   void saveRecommendation(String roundId, RecommendedPortfolio portfolio) {
-    jdbc.sql("update cf_round set recommended_portfolio = :portfolio, stage = :stage where round_id = :id")
-        .param("portfolio", write(portfolio)).param("stage", RoundStage.FUNDING_DECISION.name())
-        .param("id", roundId).update();
+    jdbc.sql(
+            "update cf_round set recommended_portfolio = :portfolio, stage = :stage where round_id = :id")
+        .param("portfolio", write(portfolio))
+        .param("stage", RoundStage.FUNDING_DECISION.name())
+        .param("id", roundId)
+        .update();
   }
 
   void saveDecision(String roundId, FundingDecision decision) {
     jdbc.sql("update cf_round set decision = :decision where round_id = :id")
-        .param("decision", write(decision)).param("id", roundId).update();
+        .param("decision", write(decision))
+        .param("id", roundId)
+        .update();
   }
 
   void updateAwardsSignOff(String roundId, String comments) {
     jdbc.sql("update cf_round set awards_sign_off_comments = :comments where round_id = :id")
-        .param("comments", comments).param("id", roundId).update();
+        .param("comments", comments)
+        .param("id", roundId)
+        .update();
   }
 
   void markAnnounced(String roundId, List<Priority> carriedForward, OffsetDateTime at) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update cf_round set stage = :stage, carried_forward_priorities = :carried, announced_at = :at
             where round_id = :id""")
-        .param("stage", RoundStage.ANNOUNCED.name()).param("carried", write(carriedForward))
-        .param("at", at).param("id", roundId).update();
+        .param("stage", RoundStage.ANNOUNCED.name())
+        .param("carried", write(carriedForward))
+        .param("at", at)
+        .param("id", roundId)
+        .update();
   }
 
-  void saveComment(String roundId, String boroughCode, String comment, String user, OffsetDateTime at) {
-    int updated = jdbc.sql("""
+  void saveComment(
+      String roundId, String boroughCode, String comment, String user, OffsetDateTime at) {
+    int updated =
+        jdbc.sql(
+                """
             update cf_priority_comment set comment = :comment, commented_by = :user, commented_at = :at
             where round_id = :id and borough_code = :borough""")
-        .param("comment", comment).param("user", user).param("at", at).param("id", roundId)
-        .param("borough", boroughCode).update();
+            .param("comment", comment)
+            .param("user", user)
+            .param("at", at)
+            .param("id", roundId)
+            .param("borough", boroughCode)
+            .update();
     if (updated == 0) {
-      jdbc.sql("""
+      jdbc.sql(
+              """
               insert into cf_priority_comment (round_id, borough_code, comment, commented_by, commented_at)
               values (:id, :borough, :comment, :user, :at)""")
-          .param("id", roundId).param("borough", boroughCode).param("comment", comment)
-          .param("user", user).param("at", at).update();
+          .param("id", roundId)
+          .param("borough", boroughCode)
+          .param("comment", comment)
+          .param("user", user)
+          .param("at", at)
+          .update();
     }
   }
 
@@ -151,35 +196,52 @@ public class RoundRepository {
   public record PriorityComment(String boroughCode, String comment, String commentedBy) {}
 
   public List<PriorityComment> comments(String roundId) {
-    return jdbc.sql("select borough_code, comment, commented_by from cf_priority_comment where round_id = :id order by borough_code")
+    return jdbc.sql(
+            "select borough_code, comment, commented_by from cf_priority_comment where round_id = :id order by borough_code")
         .param("id", roundId)
         .query((rs, n) -> new PriorityComment(rs.getString(1), rs.getString(2), rs.getString(3)))
         .list();
   }
 
   /** The record of one market development session. */
-  public record MarketSession(String priorityCode, OffsetDateTime sessionDate,
-      List<String> attendingOrganisations, String notes, String recordedBy) {}
+  public record MarketSession(
+      String priorityCode,
+      OffsetDateTime sessionDate,
+      List<String> attendingOrganisations,
+      String notes,
+      String recordedBy) {}
 
   void saveMarketSession(String roundId, MarketSession session, OffsetDateTime at) {
     jdbc.sql("delete from cf_market_session where round_id = :id and priority_code = :code")
-        .param("id", roundId).param("code", session.priorityCode()).update();
-    jdbc.sql("""
+        .param("id", roundId)
+        .param("code", session.priorityCode())
+        .update();
+    jdbc.sql(
+            """
             insert into cf_market_session (round_id, priority_code, session_date, attending_organisations,
               session_notes, recorded_by, recorded_at)
             values (:id, :code, :date, :orgs, :notes, :by, :at)""")
-        .param("id", roundId).param("code", session.priorityCode()).param("date", session.sessionDate())
-        .param("orgs", write(session.attendingOrganisations())).param("notes", session.notes())
-        .param("by", session.recordedBy()).param("at", at).update();
+        .param("id", roundId)
+        .param("code", session.priorityCode())
+        .param("date", session.sessionDate())
+        .param("orgs", write(session.attendingOrganisations()))
+        .param("notes", session.notes())
+        .param("by", session.recordedBy())
+        .param("at", at)
+        .update();
   }
 
   public List<MarketSession> marketSessions(String roundId) {
     return jdbc.sql("select * from cf_market_session where round_id = :id order by priority_code")
         .param("id", roundId)
-        .query((rs, n) -> new MarketSession(rs.getString("priority_code"),
-            rs.getObject("session_date", OffsetDateTime.class),
-            read(rs.getString("attending_organisations"), STRINGS), rs.getString("session_notes"),
-            rs.getString("recorded_by")))
+        .query(
+            (rs, n) ->
+                new MarketSession(
+                    rs.getString("priority_code"),
+                    rs.getObject("session_date", OffsetDateTime.class),
+                    read(rs.getString("attending_organisations"), STRINGS),
+                    rs.getString("session_notes"),
+                    rs.getString("recorded_by")))
         .list();
   }
 

@@ -15,14 +15,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * What MOPAC gives to open a round ({@code POST /api/rounds}, or the Tasklist start form of
- * {@code fundingRound}). Missing optional values take the fund's defaults: 5 to 8 projects, 2
- * assessors per proposal, a fundable threshold of 15 of 25.
+ * What MOPAC gives to open a round ({@code POST /api/rounds}, or the Tasklist start form of {@code
+ * fundingRound}). Missing optional values take the fund's defaults: 5 to 8 projects, 2 assessors
+ * per proposal, a fundable threshold of 15 of 25.
  */
 public record RoundRequest(
     @NotBlank
-        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,39}",
-            message = "must be 1 to 40 letters, digits or hyphens, starting with a letter or digit, for example T1-2018")
+        @Pattern(
+            regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,39}",
+            message =
+                "must be 1 to 40 letters, digits or hyphens, starting with a letter or digit, for example T1-2018")
         String roundId,
     @NotBlank @Size(max = 200) String name,
     @NotNull @Min(1) @Max(99) Integer tranche,
@@ -47,7 +49,8 @@ public record RoundRequest(
   /** One entry of the long list. */
   public record PriorityItem(
       @NotBlank
-          @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}",
+          @Pattern(
+              regexp = "[A-Z][A-Z0-9_]{0,39}",
               message = "must be capitals, digits and underscores, for example FEMALE_OFFENDING")
           String code,
       @NotBlank @Size(max = 200) String title) {}

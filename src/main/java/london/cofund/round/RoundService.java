@@ -47,8 +47,12 @@ public class RoundService {
   private final Validator validator;
   private final Clock clock;
 
-  RoundService(RoundRepository rounds, RoundProposals proposals, PortfolioOptimizer optimizer,
-      Validator validator, Clock clock) {
+  RoundService(
+      RoundRepository rounds,
+      RoundProposals proposals,
+      PortfolioOptimizer optimizer,
+      Validator validator,
+      Clock clock) {
     this.rounds = rounds;
     this.proposals = proposals;
     this.optimizer = optimizer;
@@ -57,7 +61,9 @@ public class RoundService {
   }
 
   public Round get(String roundId) {
-    return rounds.find(roundId).orElseThrow(() -> new NotFoundException("No round '" + roundId + "'."));
+    return rounds
+        .find(roundId)
+        .orElseThrow(() -> new NotFoundException("No round '" + roundId + "'."));
   }
 
   public java.util.Optional<Round> find(String roundId) {
@@ -80,7 +86,8 @@ public class RoundService {
   public Round register(RoundRequest request, String createdBy) {
     List<FieldProblem> problems = new ArrayList<>();
     for (ConstraintViolation<RoundRequest> violation : validator.validate(request)) {
-      problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
+      problems.add(
+          new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
     }
     if (problems.isEmpty()) {
       checkRules(request, problems);
@@ -92,13 +99,35 @@ public class RoundService {
     if (rounds.exists(request.roundId())) {
       throw new ConflictException("A round with id '" + request.roundId() + "' already exists.");
     }
-    Round round = new Round(request.roundId(), request.name().trim(), request.tranche(),
-        request.potAmount(), request.minProjectsOrDefault(), request.maxProjectsOrDefault(),
-        request.assessorsOrDefault(), request.thresholdOrDefault(), longList(request), List.of(),
-        new Round.RoundDates(request.consultationDeadline(), request.eoiDeadline(),
-            request.fullProposalDeadline(), request.decisionDate(), request.serviceStartDate()),
-        RoundStage.PRIORITIES_CONSULTATION, blankToNull(request.previousRoundId()), null, null, null,
-        null, null, List.of(), null, createdBy, now());
+    Round round =
+        new Round(
+            request.roundId(),
+            request.name().trim(),
+            request.tranche(),
+            request.potAmount(),
+            request.minProjectsOrDefault(),
+            request.maxProjectsOrDefault(),
+            request.assessorsOrDefault(),
+            request.thresholdOrDefault(),
+            longList(request),
+            List.of(),
+            new Round.RoundDates(
+                request.consultationDeadline(),
+                request.eoiDeadline(),
+                request.fullProposalDeadline(),
+                request.decisionDate(),
+                request.serviceStartDate()),
+            RoundStage.PRIORITIES_CONSULTATION,
+            blankToNull(request.previousRoundId()),
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            createdBy,
+            now());
     rounds.insert(round);
     LOG.info("Round {} registered by {}", round.roundId(), createdBy);
     return round;
@@ -106,22 +135,41 @@ public class RoundService {
 
   private void checkRules(RoundRequest request, List<FieldProblem> problems) {
     if (request.minProjectsOrDefault() > request.maxProjectsOrDefault()) {
-      problems.add(new FieldProblem("maxProjects", "must be at least minProjects ("
-          + request.minProjectsOrDefault() + ")"));
+      problems.add(
+          new FieldProblem(
+              "maxProjects",
+              "must be at least minProjects (" + request.minProjectsOrDefault() + ")"));
     }
-    String[] names = {"consultationDeadline", "eoiDeadline", "fullProposalDeadline", "decisionDate", "serviceStartDate"};
-    OffsetDateTime[] dates = {request.consultationDeadline(), request.eoiDeadline(),
-        request.fullProposalDeadline(), request.decisionDate(), request.serviceStartDate()};
+    String[] names = {
+      "consultationDeadline",
+      "eoiDeadline",
+      "fullProposalDeadline",
+      "decisionDate",
+      "serviceStartDate"
+    };
+    OffsetDateTime[] dates = {
+      request.consultationDeadline(),
+      request.eoiDeadline(),
+      request.fullProposalDeadline(),
+      request.decisionDate(),
+      request.serviceStartDate()
+    };
     for (int i = 1; i < dates.length; i++) {
       if (!dates[i].isAfter(dates[i - 1])) {
-        problems.add(new FieldProblem(names[i], "must be after " + names[i - 1] + " (" + dates[i - 1] + ")"));
+        problems.add(
+            new FieldProblem(
+                names[i], "must be after " + names[i - 1] + " (" + dates[i - 1] + ")"));
       }
     }
     Set<String> codes = new HashSet<>();
-    List<PriorityItem> given = request.priorityLongList() == null ? List.of() : request.priorityLongList();
+    List<PriorityItem> given =
+        request.priorityLongList() == null ? List.of() : request.priorityLongList();
     for (int i = 0; i < given.size(); i++) {
       if (!codes.add(given.get(i).code())) {
-        problems.add(new FieldProblem("priorityLongList[" + i + "].code", "'" + given.get(i).code() + "' is listed twice"));
+        problems.add(
+            new FieldProblem(
+                "priorityLongList[" + i + "].code",
+                "'" + given.get(i).code() + "' is listed twice"));
       }
     }
     String previous = blankToNull(request.previousRoundId());
@@ -130,12 +178,18 @@ public class RoundService {
       if (before == null) {
         problems.add(new FieldProblem("previousRoundId", "no round '" + previous + "' exists"));
       } else if (before.stage() != RoundStage.ANNOUNCED) {
-        problems.add(new FieldProblem("previousRoundId", "round '" + previous
-            + "' has not announced its awards yet, so nothing is carried forward from it"));
+        problems.add(
+            new FieldProblem(
+                "previousRoundId",
+                "round '"
+                    + previous
+                    + "' has not announced its awards yet, so nothing is carried forward from it"));
       }
     }
-    if (given.isEmpty() && (previous == null || problems.stream().anyMatch(p -> p.field().equals("previousRoundId"))
-        || get(previous).carriedForwardPriorities().isEmpty())) {
+    if (given.isEmpty()
+        && (previous == null
+            || problems.stream().anyMatch(p -> p.field().equals("previousRoundId"))
+            || get(previous).carriedForwardPriorities().isEmpty())) {
       problems.add(new FieldProblem("priorityLongList", "must list at least one priority"));
     }
   }
@@ -148,7 +202,9 @@ public class RoundService {
       get(previous).carriedForwardPriorities().forEach(p -> list.put(p.code(), p));
     }
     if (request.priorityLongList() != null) {
-      request.priorityLongList().forEach(p -> list.putIfAbsent(p.code(), new Priority(p.code(), p.title().trim())));
+      request
+          .priorityLongList()
+          .forEach(p -> list.putIfAbsent(p.code(), new Priority(p.code(), p.title().trim())));
     }
     return List.copyOf(list.values());
   }
@@ -174,13 +230,19 @@ public class RoundService {
   public List<String> agreeShortlist(String roundId, List<String> codes) {
     Round round = get(roundId);
     if (codes.isEmpty()) {
-      throw new InvalidRequestException("shortlist", "must name at least one priority of the long list");
+      throw new InvalidRequestException(
+          "shortlist", "must name at least one priority of the long list");
     }
     List<String> unknown = codes.stream().filter(code -> !round.isOnLongList(code)).toList();
     if (!unknown.isEmpty()) {
-      throw new InvalidRequestException("shortlist", String.join(", ", unknown)
-          + " not on the long list (" + round.priorityLongList().stream().map(Priority::code)
-              .collect(Collectors.joining(", ")) + ")");
+      throw new InvalidRequestException(
+          "shortlist",
+          String.join(", ", unknown)
+              + " not on the long list ("
+              + round.priorityLongList().stream()
+                  .map(Priority::code)
+                  .collect(Collectors.joining(", "))
+              + ")");
     }
     rounds.updateShortlist(roundId, codes);
     return codes;
@@ -188,7 +250,8 @@ public class RoundService {
 
   public void recordProspectusSignOff(String roundId, boolean approved, String comments) {
     if (!approved && (comments == null || comments.isBlank())) {
-      throw new InvalidRequestException("signOffComments", "are required when the prospectus is not approved");
+      throw new InvalidRequestException(
+          "signOffComments", "are required when the prospectus is not approved");
     }
     rounds.updateProspectusSignOff(roundId, comments);
   }
@@ -202,75 +265,126 @@ public class RoundService {
 
   public void recordMarketSession(String roundId, MarketSession session) {
     if (!get(roundId).shortlist().contains(session.priorityCode())) {
-      throw new InvalidRequestException("priorityCode", session.priorityCode() + " is not short-listed");
+      throw new InvalidRequestException(
+          "priorityCode", session.priorityCode() + " is not short-listed");
     }
     rounds.saveMarketSession(roundId, session, now());
   }
 
-  /** True once the full-proposal window has closed and no proposal is still on its way to assessment. */
+  /**
+   * True once the full-proposal window has closed and no proposal is still on its way to
+   * assessment.
+   */
   @Transactional
   public boolean assessmentComplete(String roundId) {
     rounds.lock(roundId);
-    return get(roundId).stage() == RoundStage.ASSESSMENT && proposals.noneAwaitingAssessment(roundId);
+    return get(roundId).stage() == RoundStage.ASSESSMENT
+        && proposals.noneAwaitingAssessment(roundId);
   }
 
   /** Recommends the portfolio with the optimiser and moves the round to the funding decision. */
   @Transactional
   public RecommendedPortfolio recommend(String roundId) {
     Round round = get(roundId);
-    List<PortfolioCandidate> candidates = proposals.assessed(roundId).stream()
-        .map(p -> new PortfolioCandidate(p.reference(), p.requestedAmount(), p.totalScore(),
-            Set.copyOf(p.priorityThemes())))
-        .toList();
-    RecommendedPortfolio portfolio = optimizer.recommend(new PortfolioRequest(candidates,
-        Set.copyOf(round.shortlist()), round.minProjects(), round.maxProjects(), round.potAmount(),
-        round.fundableThreshold()));
+    List<PortfolioCandidate> candidates =
+        proposals.assessed(roundId).stream()
+            .map(
+                p ->
+                    new PortfolioCandidate(
+                        p.reference(),
+                        p.requestedAmount(),
+                        p.totalScore(),
+                        Set.copyOf(p.priorityThemes())))
+            .toList();
+    RecommendedPortfolio portfolio =
+        optimizer.recommend(
+            new PortfolioRequest(
+                candidates,
+                Set.copyOf(round.shortlist()),
+                round.minProjects(),
+                round.maxProjects(),
+                round.potAmount(),
+                round.fundableThreshold()));
     rounds.saveRecommendation(roundId, portfolio);
-    LOG.info("Round {}: recommended {} of {} candidates, flags {}", roundId, portfolio.funded().size(),
-        candidates.size(), portfolio.flags());
+    LOG.info(
+        "Round {}: recommended {} of {} candidates, flags {}",
+        roundId,
+        portfolio.funded().size(),
+        candidates.size(),
+        portfolio.flags());
     return portfolio;
   }
 
   /**
-   * Records the panel's decision. It must respect the hard limits (project count, pot) and name only
-   * assessed proposals of the round; a decision that departs from the recommendation needs a
+   * Records the panel's decision. It must respect the hard limits (project count, pot) and name
+   * only assessed proposals of the round; a decision that departs from the recommendation needs a
    * rationale.
    */
-  public FundingDecision decide(String roundId, List<String> funded, List<String> deferred,
-      String rationale, String decidedBy) {
+  public FundingDecision decide(
+      String roundId,
+      List<String> funded,
+      List<String> deferred,
+      String rationale,
+      String decidedBy) {
     Round round = get(roundId);
-    Map<String, AssessedProposal> assessed = proposals.assessed(roundId).stream()
-        .collect(Collectors.toMap(AssessedProposal::reference, Function.identity()));
+    Map<String, AssessedProposal> assessed =
+        proposals.assessed(roundId).stream()
+            .collect(Collectors.toMap(AssessedProposal::reference, Function.identity()));
     List<FieldProblem> problems = new ArrayList<>();
     unknownReferences("fundedReferences", funded, assessed, problems);
     unknownReferences("deferredReferences", deferred, assessed, problems);
     List<String> both = funded.stream().filter(deferred::contains).toList();
     if (!both.isEmpty()) {
-      problems.add(new FieldProblem("deferredReferences", String.join(", ", both) + " cannot be both funded and deferred"));
+      problems.add(
+          new FieldProblem(
+              "deferredReferences",
+              String.join(", ", both) + " cannot be both funded and deferred"));
     }
     RecommendedPortfolio recommended = round.recommendedPortfolio();
     int minimum = minimumProjects(round, recommended);
     if (funded.size() < minimum || funded.size() > round.maxProjects()) {
-      problems.add(new FieldProblem("fundedReferences", "funds " + funded.size() + " projects; between "
-          + minimum + " and " + round.maxProjects() + " must be funded"));
+      problems.add(
+          new FieldProblem(
+              "fundedReferences",
+              "funds "
+                  + funded.size()
+                  + " projects; between "
+                  + minimum
+                  + " and "
+                  + round.maxProjects()
+                  + " must be funded"));
     }
-    long cost = funded.stream().filter(assessed::containsKey).mapToLong(r -> assessed.get(r).requestedAmount()).sum();
+    long cost =
+        funded.stream()
+            .filter(assessed::containsKey)
+            .mapToLong(r -> assessed.get(r).requestedAmount())
+            .sum();
     if (cost > round.potAmount()) {
-      problems.add(new FieldProblem("fundedReferences", "costs £" + String.format("%,d", cost)
-          + ", more than the pot of £" + String.format("%,d", round.potAmount())));
+      problems.add(
+          new FieldProblem(
+              "fundedReferences",
+              "costs £"
+                  + String.format("%,d", cost)
+                  + ", more than the pot of £"
+                  + String.format("%,d", round.potAmount())));
     }
-    boolean departs = recommended == null
-        || !Set.copyOf(funded).equals(Set.copyOf(recommended.funded()))
-        || !Set.copyOf(deferred).equals(Set.copyOf(recommended.deferred()));
+    boolean departs =
+        recommended == null
+            || !Set.copyOf(funded).equals(Set.copyOf(recommended.funded()))
+            || !Set.copyOf(deferred).equals(Set.copyOf(recommended.deferred()));
     String reasons = rationale == null || rationale.isBlank() ? null : rationale.trim();
     if (departs && reasons == null) {
-      problems.add(new FieldProblem("decisionRationale",
-          "is required because the decision departs from the recommended portfolio"));
+      problems.add(
+          new FieldProblem(
+              "decisionRationale",
+              "is required because the decision departs from the recommended portfolio"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    FundingDecision decision = new FundingDecision(List.copyOf(funded), List.copyOf(deferred), reasons, departs, decidedBy);
+    FundingDecision decision =
+        new FundingDecision(
+            List.copyOf(funded), List.copyOf(deferred), reasons, departs, decidedBy);
     rounds.saveDecision(roundId, decision);
     return decision;
   }
@@ -281,24 +395,31 @@ public class RoundService {
    * recommended.
    */
   private static int minimumProjects(Round round, RecommendedPortfolio recommended) {
-    if (recommended != null && (recommended.hasFlag(PortfolioFlag.BELOW_MINIMUM)
-        || recommended.hasFlag(PortfolioFlag.POT_TOO_SMALL_FOR_MINIMUM))) {
+    if (recommended != null
+        && (recommended.hasFlag(PortfolioFlag.BELOW_MINIMUM)
+            || recommended.hasFlag(PortfolioFlag.POT_TOO_SMALL_FOR_MINIMUM))) {
       return Math.min(round.minProjects(), recommended.funded().size());
     }
     return round.minProjects();
   }
 
-  private static void unknownReferences(String field, List<String> references,
-      Map<String, AssessedProposal> assessed, List<FieldProblem> problems) {
+  private static void unknownReferences(
+      String field,
+      List<String> references,
+      Map<String, AssessedProposal> assessed,
+      List<FieldProblem> problems) {
     List<String> unknown = references.stream().filter(r -> !assessed.containsKey(r)).toList();
     if (!unknown.isEmpty()) {
-      problems.add(new FieldProblem(field, String.join(", ", unknown) + " not an assessed proposal of this round"));
+      problems.add(
+          new FieldProblem(
+              field, String.join(", ", unknown) + " not an assessed proposal of this round"));
     }
   }
 
   public void recordAwardsSignOff(String roundId, boolean approved, String comments) {
     if (!approved && (comments == null || comments.isBlank())) {
-      throw new InvalidRequestException("signOffComments", "are required when the awards are not approved");
+      throw new InvalidRequestException(
+          "signOffComments", "are required when the awards are not approved");
     }
     rounds.updateAwardsSignOff(roundId, comments);
   }
@@ -314,41 +435,66 @@ public class RoundService {
     List<AssessedProposal> assessed = proposals.assessed(roundId);
     Set<String> covered = new HashSet<>();
     for (AssessedProposal proposal : assessed) {
-      FundingOutcome outcome = decision.funded().contains(proposal.reference()) ? FundingOutcome.FUNDED
-          : decision.deferred().contains(proposal.reference()) ? FundingOutcome.DEFERRED
-          : FundingOutcome.NOT_FUNDED;
+      FundingOutcome outcome =
+          decision.funded().contains(proposal.reference())
+              ? FundingOutcome.FUNDED
+              : decision.deferred().contains(proposal.reference())
+                  ? FundingOutcome.DEFERRED
+                  : FundingOutcome.NOT_FUNDED;
       if (outcome == FundingOutcome.FUNDED) {
         covered.addAll(proposal.priorityThemes());
       }
-      proposals.announce(proposal.reference(), outcome,
+      proposals.announce(
+          proposal.reference(),
+          outcome,
           outcome == FundingOutcome.FUNDED ? proposal.requestedAmount() : null,
           reasons(round, decision, proposal, outcome));
     }
-    List<Priority> carried = round.shortlistPriorities().stream()
-        .filter(p -> !covered.contains(p.code())).toList();
+    List<Priority> carried =
+        round.shortlistPriorities().stream().filter(p -> !covered.contains(p.code())).toList();
     rounds.markAnnounced(roundId, carried, now());
-    LOG.info("Round {} announced: {} funded, carried forward {}", roundId, decision.funded().size(),
+    LOG.info(
+        "Round {} announced: {} funded, carried forward {}",
+        roundId,
+        decision.funded().size(),
         carried.stream().map(Priority::code).toList());
     return carried;
   }
 
-  private static String reasons(Round round, FundingDecision decision, AssessedProposal proposal,
-      FundingOutcome outcome) {
+  private static String reasons(
+      Round round, FundingDecision decision, AssessedProposal proposal, FundingOutcome outcome) {
     String score = proposal.totalScore().stripTrailingZeros().toPlainString();
     String threshold = round.fundableThreshold().stripTrailingZeros().toPlainString();
-    String panel = decision.rationale() == null ? "" : " The panel's rationale: " + decision.rationale();
+    String panel =
+        decision.rationale() == null ? "" : " The panel's rationale: " + decision.rationale();
     return switch (outcome) {
       case FUNDED -> "Selected for funding with a total score of " + score + " of 25." + panel;
-      case DEFERRED -> "Fundable (total score " + score + " of 25, threshold " + threshold
-          + ") but not selected within the pot of £" + String.format("%,d", round.potAmount())
-          + " and the limit of " + round.maxProjects() + " projects; carried forward to the next tranche." + panel;
-      case NOT_FUNDED -> proposal.totalScore().compareTo(round.fundableThreshold()) < 0
-          ? "The total score of " + score + " of 25 is below the fundable threshold of " + threshold + "." + panel
-          : "Not selected by the panel (total score " + score + " of 25)." + panel;
+      case DEFERRED ->
+          "Fundable (total score "
+              + score
+              + " of 25, threshold "
+              + threshold
+              + ") but not selected within the pot of £"
+              + String.format("%,d", round.potAmount())
+              + " and the limit of "
+              + round.maxProjects()
+              + " projects; carried forward to the next tranche."
+              + panel;
+      case NOT_FUNDED ->
+          proposal.totalScore().compareTo(round.fundableThreshold()) < 0
+              ? "The total score of "
+                  + score
+                  + " of 25 is below the fundable threshold of "
+                  + threshold
+                  + "."
+                  + panel
+              : "Not selected by the panel (total score " + score + " of 25)." + panel;
     };
   }
 
-  /** The references of the previous round's deferred proposals, whose applicants are invited again. */
+  /**
+   * The references of the previous round's deferred proposals, whose applicants are invited again.
+   */
   public List<String> deferredProposalsOfPreviousRound(String roundId) {
     String previous = get(roundId).previousRoundId();
     return previous == null ? List.of() : proposals.deferredReferences(previous);

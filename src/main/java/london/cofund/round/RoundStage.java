@@ -1,6 +1,8 @@
 package london.cofund.round;
 
-/** Where a funding round is in the seed's timeline (its five key decision points, made executable). */
+/**
+ * Where a funding round is in the seed's timeline (its five key decision points, made executable).
+ */
 public enum RoundStage {
   PRIORITIES_CONSULTATION,
   SHORTLISTING,

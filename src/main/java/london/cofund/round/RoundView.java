@@ -41,14 +41,33 @@ public record RoundView(
 
   static RoundView of(Round round, Map<String, Long> counts, boolean seesDeliberations) {
     FundingDecision decision = round.decision();
-    boolean showDecision = decision != null && (seesDeliberations || round.stage() == RoundStage.ANNOUNCED);
-    return new RoundView(round.roundId(), round.name(), round.tranche(), round.potAmount(), round.minProjects(),
-        round.maxProjects(), round.assessorsPerProposal(), round.fundableThreshold(), round.priorityLongList(),
-        round.shortlist(), round.stage().name(), round.dates().consultationDeadline(), round.dates().eoiDeadline(),
-        round.dates().fullProposalDeadline(), round.dates().decisionDate(), round.dates().serviceStartDate(),
-        counts, seesDeliberations ? round.recommendedPortfolio() : null,
-        showDecision ? new Decision(decision.funded(), decision.deferred(), decision.rationale()) : null,
-        round.carriedForwardPriorities().stream().map(Priority::code).toList(), round.previousRoundId(),
-        round.publishedAt(), round.announcedAt());
+    boolean showDecision =
+        decision != null && (seesDeliberations || round.stage() == RoundStage.ANNOUNCED);
+    return new RoundView(
+        round.roundId(),
+        round.name(),
+        round.tranche(),
+        round.potAmount(),
+        round.minProjects(),
+        round.maxProjects(),
+        round.assessorsPerProposal(),
+        round.fundableThreshold(),
+        round.priorityLongList(),
+        round.shortlist(),
+        round.stage().name(),
+        round.dates().consultationDeadline(),
+        round.dates().eoiDeadline(),
+        round.dates().fullProposalDeadline(),
+        round.dates().decisionDate(),
+        round.dates().serviceStartDate(),
+        counts,
+        seesDeliberations ? round.recommendedPortfolio() : null,
+        showDecision
+            ? new Decision(decision.funded(), decision.deferred(), decision.rationale())
+            : null,
+        round.carriedForwardPriorities().stream().map(Priority::code).toList(),
+        round.previousRoundId(),
+        round.publishedAt(),
+        round.announcedAt());
   }
 }

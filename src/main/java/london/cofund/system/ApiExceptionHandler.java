@@ -33,8 +33,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of the application's own API as {@code application/problem+json} (RFC 9457). A 400
- * carries {@code errors: [{field, message}]} naming each bad field; no response ever carries a stack
- * trace. A database outage is a 503 with Retry-After: the request stored nothing and may be sent again.
+ * carries {@code errors: [{field, message}]} naming each bad field; no response ever carries a
+ * stack trace. A database outage is a 503 with Retry-After: the request stored nothing and may be
+ * sent again.
  */
 @RestControllerAdvice(basePackages = "london.cofund")
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -46,19 +47,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return badRequest(e.problems(), request);
   }
 
-  /** A refusal raised inside the engine (a task rule, a form validation) while serving an API call. */
-  @ExceptionHandler({org.camunda.bpm.engine.BadUserRequestException.class,
-      org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class})
-  ResponseEntity<Object> refused(org.camunda.bpm.engine.ProcessEngineException e, HttpServletRequest request) {
-    Throwable refusal = e instanceof london.cofund.system.process.RefusedTaskInput task ? task.refusal() : e;
+  /**
+   * A refusal raised inside the engine (a task rule, a form validation) while serving an API call.
+   */
+  @ExceptionHandler({
+    org.camunda.bpm.engine.BadUserRequestException.class,
+    org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class
+  })
+  ResponseEntity<Object> refused(
+      org.camunda.bpm.engine.ProcessEngineException e, HttpServletRequest request) {
+    Throwable refusal =
+        e instanceof london.cofund.system.process.RefusedTaskInput task ? task.refusal() : e;
     if (refusal.getCause() instanceof InvalidRequestException invalid) {
       return badRequest(invalid.problems(), request);
     }
     if (refusal.getCause() instanceof ConflictException conflict) {
       return conflict(conflict, request);
     }
-    String field = refusal instanceof london.cofund.system.process.RefusedInput refused && refused.field() != null
-        ? refused.field() : "request";
+    String field =
+        refusal instanceof london.cofund.system.process.RefusedInput refused
+                && refused.field() != null
+            ? refused.field()
+            : "request";
     String text = refusal.getMessage();
     String message = text.startsWith(field + ": ") ? text.substring(field.length() + 2) : text;
     return badRequest(List.of(new FieldProblem(field, message)), request);
@@ -82,17 +92,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler({OptimisticLockingException.class, DuplicateKeyException.class})
   ResponseEntity<Object> concurrentChange(RuntimeException e, HttpServletRequest request) {
     LOG.info("Concurrent change on {}: {}", request.getRequestURI(), e.getMessage());
-    return problem(HttpStatus.CONFLICT, "Concurrent change",
+    return problem(
+        HttpStatus.CONFLICT,
+        "Concurrent change",
         "Someone else changed this at the same moment; nothing of your request was stored. Reload and try again.",
         request);
   }
 
-  @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    CannotCreateTransactionException.class
+  })
   ResponseEntity<Object> unavailable(RuntimeException e, HttpServletRequest request) {
     LOG.error("Database unavailable on {}: {}", request.getRequestURI(), e.getMessage());
-    ProblemDetail body = detail(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
-        "The database cannot be reached; nothing of your request was stored. Try again in a minute.",
-        request);
+    ProblemDetail body =
+        detail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "Temporarily unavailable",
+            "The database cannot be reached; nothing of your request was stored. Try again in a minute.",
+            request);
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "60")
         .body(body);
@@ -106,36 +124,47 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
     String incident = UUID.randomUUID().toString();
     LOG.error("Unexpected error {} on {}", incident, request.getRequestURI(), e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-        "Something went wrong on our side; nothing of your request was stored. Quote " + incident
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "Internal error",
+        "Something went wrong on our side; nothing of your request was stored. Quote "
+            + incident
             + " to the CoFund team.",
         request);
   }
 
   @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-        .map(ApiExceptionHandler::toProblem)
-        .sorted(java.util.Comparator.comparing(FieldProblem::field))
-        .toList();
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> problems =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(ApiExceptionHandler::toProblem)
+            .sorted(java.util.Comparator.comparing(FieldProblem::field))
+            .toList();
     if (problems.isEmpty()) {
-      problems = e.getBindingResult().getGlobalErrors().stream()
-          .map(error -> new FieldProblem(error.getObjectName(), error.getDefaultMessage()))
-          .toList();
+      problems =
+          e.getBindingResult().getGlobalErrors().stream()
+              .map(error -> new FieldProblem(error.getObjectName(), error.getDefaultMessage()))
+              .toList();
     }
     return badRequest(problems, servletRequest(request));
   }
 
   @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     return badRequest(List.of(unreadable(e)), servletRequest(request));
   }
 
   @Override
-  protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
-      HttpStatusCode statusCode, WebRequest request) {
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
     if (body instanceof ProblemDetail problem) {
       problem.setType(ProblemTypes.of(statusCode));
     }
@@ -146,7 +175,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return new FieldProblem(error.getField(), error.getDefaultMessage());
   }
 
-  /** Names the field behind a JSON that could not be read: wrong type, unknown enum, unknown field. */
+  /**
+   * Names the field behind a JSON that could not be read: wrong type, unknown enum, unknown field.
+   */
   static FieldProblem unreadable(HttpMessageNotReadableException e) {
     Throwable cause = e.getCause();
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -154,11 +185,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       if (cause instanceof UnrecognizedPropertyException) {
         return new FieldProblem(field, "is not a field of this request");
       }
-      if (cause instanceof InvalidFormatException format && format.getTargetType() != null
+      if (cause instanceof InvalidFormatException format
+          && format.getTargetType() != null
           && format.getTargetType().isEnum()) {
-        return new FieldProblem(field, "'" + format.getValue() + "' is not one of "
-            + Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
-                .collect(Collectors.joining(", ")));
+        return new FieldProblem(
+            field,
+            "'"
+                + format.getValue()
+                + "' is not one of "
+                + Arrays.stream(format.getTargetType().getEnumConstants())
+                    .map(Object::toString)
+                    .collect(Collectors.joining(", ")));
       }
       if (cause instanceof InvalidNullException) {
         return new FieldProblem(field, "must not be null");
@@ -169,8 +206,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return new FieldProblem(field, "has a value of the wrong type");
     }
     if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
-      return new FieldProblem("body", "is not valid JSON (line " + json.getLocation().getLineNr()
-          + ", column " + json.getLocation().getColumnNr() + ")");
+      return new FieldProblem(
+          "body",
+          "is not valid JSON (line "
+              + json.getLocation().getLineNr()
+              + ", column "
+              + json.getLocation().getColumnNr()
+              + ")");
     }
     return new FieldProblem("body", "is missing or is not valid JSON");
   }
@@ -209,20 +251,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return path.toString();
   }
 
-  private static ResponseEntity<Object> badRequest(List<FieldProblem> problems, HttpServletRequest request) {
-    ProblemDetail body = detail(HttpStatus.BAD_REQUEST, "Invalid request",
-        InvalidRequestException.summary(problems), request);
+  private static ResponseEntity<Object> badRequest(
+      List<FieldProblem> problems, HttpServletRequest request) {
+    ProblemDetail body =
+        detail(
+            HttpStatus.BAD_REQUEST,
+            "Invalid request",
+            InvalidRequestException.summary(problems),
+            request);
     body.setProperty("errors", problems);
     return ResponseEntity.badRequest().body(body);
   }
 
-  private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail,
-      HttpServletRequest request) {
+  private static ResponseEntity<Object> problem(
+      HttpStatus status, String title, String detail, HttpServletRequest request) {
     return ResponseEntity.status(status).body(detail(status, title, detail, request));
   }
 
-  private static ProblemDetail detail(HttpStatus status, String title, String detail,
-      HttpServletRequest request) {
+  private static ProblemDetail detail(
+      HttpStatus status, String title, String detail, HttpServletRequest request) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
     problem.setType(ProblemTypes.of(status));
@@ -234,7 +281,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static HttpServletRequest servletRequest(WebRequest request) {
     return request instanceof org.springframework.web.context.request.ServletWebRequest servlet
-        ? servlet.getRequest() : null;
+        ? servlet.getRequest()
+        : null;
   }
 
   private static Throwable rootCause(Throwable e) {

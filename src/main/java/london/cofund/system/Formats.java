@@ -5,7 +5,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How money, scores and dates read in forms and emails: £1,234,567; 17.5; Monday 14 August 2017, 17:00. */
+/**
+ * How money, scores and dates read in forms and emails: £1,234,567; 17.5; Monday 14 August 2017,
+ * 17:00.
+ */
 public final class Formats {
 
   private static final DateTimeFormatter DATE_TIME =

@@ -25,7 +25,8 @@ public class InvalidRequestException extends RuntimeException {
       FieldProblem only = problems.get(0);
       return only.field() + ": " + only.message();
     }
-    return problems.size() + " fields are invalid: "
+    return problems.size()
+        + " fields are invalid: "
         + String.join(", ", problems.stream().map(FieldProblem::field).toList());
   }
 }

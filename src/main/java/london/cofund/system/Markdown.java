@@ -10,7 +10,10 @@ public final class Markdown {
     if (text == null) {
       return "";
     }
-    return text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
-        .replaceAll("([*_`#\\[\\]|])", "\\\\$1").replaceAll("\\R", " ");
+    return text.replace("\\", "\\\\")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replaceAll("([*_`#\\[\\]|])", "\\\\$1")
+        .replaceAll("\\R", " ");
   }
 }

@@ -17,19 +17,27 @@ import org.springframework.http.ProblemDetail;
  */
 public final class ProblemResponses {
 
-  private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
   private ProblemResponses() {}
 
-  public static void write(HttpServletRequest request, HttpServletResponse response,
-      HttpStatus status, String title, String detail, String basicRealm) throws IOException {
+  public static void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String title,
+      String detail,
+      String basicRealm)
+      throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
     problem.setType(ProblemTypes.of(status));
     problem.setInstance(URI.create(request.getRequestURI()));
     response.setStatus(status.value());
     if (basicRealm != null) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"" + basicRealm + "\", charset=\"UTF-8\"");
+      response.setHeader(
+          "WWW-Authenticate", "Basic realm=\"" + basicRealm + "\", charset=\"UTF-8\"");
     }
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");

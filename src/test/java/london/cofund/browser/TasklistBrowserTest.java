@@ -14,8 +14,8 @@ import london.cofund.borough.LondonBorough;
 import london.cofund.fixtures.Fixtures;
 import london.cofund.fixtures.FundDriver;
 import london.cofund.identity.IdentityBootstrap;
-import london.cofund.proposal.ProposalService;
 import london.cofund.proposal.ProposalRepository.SignOff;
+import london.cofund.proposal.ProposalService;
 import london.cofund.proposal.process.ProposalProcess;
 import london.cofund.round.RoundService;
 import london.cofund.round.process.FundingRoundProcess;
@@ -46,11 +46,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The real Camunda Tasklist in a real, headless Chromium: a person logs in, opens a CoFund task, reads
- * the brief its Camunda Form shows (the task-local {@code taskBrief}, Markdown in a form-js text
- * view), claims the task, fills the fields and completes it; the engine then holds the answer. The
- * engine clock is left alone, so the tasks made here are the newest in Tasklist's lists, which sort by
- * creation time, newest first, 15 to a page.
+ * The real Camunda Tasklist in a real, headless Chromium: a person logs in, opens a CoFund task,
+ * reads the brief its Camunda Form shows (the task-local {@code taskBrief}, Markdown in a form-js
+ * text view), claims the task, fills the fields and completes it; the engine then holds the answer.
+ * The engine clock is left alone, so the tasks made here are the newest in Tasklist's lists, which
+ * sort by creation time, newest first, 15 to a page.
  */
 @CoFundSpringTest
 class TasklistBrowserTest {
@@ -93,9 +93,15 @@ class TasklistBrowserTest {
     String roundId = Fixtures.newRoundId("TL");
     fund.openRound(Fixtures.round(roundId, Instant.now()));
     for (Task comment : fund.tasks(roundId, FundingRoundProcess.TASK_COMMENT_ON_PRIORITIES)) {
-      String borough = (String) tasks.getVariable(comment.getId(), FundingRoundProcess.VAR_BOROUGH_GROUP);
-      tasks.complete(comment.getId(), Map.of(FundingRoundProcess.VAR_PRIORITY_COMMENTS,
-          borough.equals(LondonBorough.WESTMINSTER.groupId()) ? "Keep youth offending in." : "No comment."));
+      String borough =
+          (String) tasks.getVariable(comment.getId(), FundingRoundProcess.VAR_BOROUGH_GROUP);
+      tasks.complete(
+          comment.getId(),
+          Map.of(
+              FundingRoundProcess.VAR_PRIORITY_COMMENTS,
+              borough.equals(LondonBorough.WESTMINSTER.groupId())
+                  ? "Keep youth offending in."
+                  : "No comment."));
     }
     fund.run();
     Task shortlist = fund.task(roundId, FundingRoundProcess.TASK_AGREE_SHORTLIST);
@@ -103,14 +109,20 @@ class TasklistBrowserTest {
     logIn("mopac");
     openTask(shortlist.getId());
     WebElement brief = browser.findElement(By.cssSelector(".fjs-form-field-text"));
-    assertThat(brief.findElement(By.tagName("h3")).getText()).isEqualTo("Tranche 1 " + roundId + " (" + roundId + "), tranche 1");
+    assertThat(brief.findElement(By.tagName("h3")).getText())
+        .isEqualTo("Tranche 1 " + roundId + " (" + roundId + "), tranche 1");
     assertThat(brief.findElements(By.tagName("code")).stream().map(WebElement::getText))
         .containsExactly("CSE", "FEMALE_OFFENDING", "SEXUAL_VIOLENCE", "YOUTH_OFFENDING", "GANGS");
-    assertThat(brief.getText()).contains("Boroughs' comments (32 of 32)", "Westminster: Keep youth offending in.")
+    assertThat(brief.getText())
+        .contains("Boroughs' comments (32 of 32)", "Westminster: Keep youth offending in.")
         .doesNotContain("###", "**");
-    assertThat(checklistLabels()).containsExactly("CSE: Child sexual exploitation", "FEMALE_OFFENDING: Female offending",
-        "SEXUAL_VIOLENCE: Sexual violence", "YOUTH_OFFENDING: Youth offending",
-        "GANGS: Gangs and serious youth violence");
+    assertThat(checklistLabels())
+        .containsExactly(
+            "CSE: Child sexual exploitation",
+            "FEMALE_OFFENDING: Female offending",
+            "SEXUAL_VIOLENCE: Sexual violence",
+            "YOUTH_OFFENDING: Youth offending",
+            "GANGS: Gangs and serious youth violence");
 
     claim(shortlist.getId(), "mopac");
     tick("CSE: Child sexual exploitation");
@@ -119,59 +131,100 @@ class TasklistBrowserTest {
 
     assertCompletedBy(shortlist.getId(), "mopac");
     assertThat(rounds.get(roundId).shortlist()).containsExactly("CSE", "SEXUAL_VIOLENCE");
-    assertThat(runtime.getVariable(shortlist.getProcessInstanceId(), FundingRoundProcess.VAR_SHORTLIST))
-        .as("the checklist's answer, sent by Tasklist as JSON").hasToString("[\"CSE\",\"SEXUAL_VIOLENCE\"]");
-    assertThat(runtime.getVariable(shortlist.getProcessInstanceId(), FundingRoundProcess.VAR_SHORTLIST_CODES))
+    assertThat(
+            runtime.getVariable(
+                shortlist.getProcessInstanceId(), FundingRoundProcess.VAR_SHORTLIST))
+        .as("the checklist's answer, sent by Tasklist as JSON")
+        .hasToString("[\"CSE\",\"SEXUAL_VIOLENCE\"]");
+    assertThat(
+            runtime.getVariable(
+                shortlist.getProcessInstanceId(), FundingRoundProcess.VAR_SHORTLIST_CODES))
         .isEqualTo(List.of("CSE", "SEXUAL_VIOLENCE"));
-    assertThat(fund.tasks(roundId, FundingRoundProcess.TASK_SIGN_OFF_PROSPECTUS)).as("the round moved on").hasSize(1);
+    assertThat(fund.tasks(roundId, FundingRoundProcess.TASK_SIGN_OFF_PROSPECTUS))
+        .as("the round moved on")
+        .hasSize(1);
   }
 
   @Test
   void camdenSeesOnlyItsOwnSignOffInTasklistAndConfirmsIt() {
     String roundId = Fixtures.newRoundId("TL");
     rounds.register(Fixtures.round(roundId, Instant.now()), "mopac");
-    rounds.agreeShortlist(roundId, List.of("CSE", "FEMALE_OFFENDING", "SEXUAL_VIOLENCE", "YOUTH_OFFENDING"));
+    rounds.agreeShortlist(
+        roundId, List.of("CSE", "FEMALE_OFFENDING", "SEXUAL_VIOLENCE", "YOUTH_OFFENDING"));
     rounds.publish(roundId);
-    String ref = fund.submit(roundId, Fixtures.eligibleEoi("Women's centres in Tasklist", FundDriver.CONTACT),
-        "applicant1");
+    String ref =
+        fund.submit(
+            roundId,
+            Fixtures.eligibleEoi("Women's centres in Tasklist", FundDriver.CONTACT),
+            "applicant1");
     Task camden = signOffTask(ref, LondonBorough.CAMDEN);
     Task westminster = signOffTask(ref, LondonBorough.WESTMINSTER);
 
     logIn("camden");
     openGroupTasks();
-    WebElement camdenLink = wait.until(ExpectedConditions.presenceOfElementLocated(taskLink(camden.getId())));
-    List<String> listed = browser.findElements(By.cssSelector(".tasks-list li.task h4.task a")).stream()
-        .map(a -> a.getAttribute("href")).toList();
-    assertThat(listed).as("Camden's list: the two sign-offs were created together, newest first")
+    WebElement camdenLink =
+        wait.until(ExpectedConditions.presenceOfElementLocated(taskLink(camden.getId())));
+    List<String> listed =
+        browser.findElements(By.cssSelector(".tasks-list li.task h4.task a")).stream()
+            .map(a -> a.getAttribute("href"))
+            .toList();
+    assertThat(listed)
+        .as("Camden's list: the two sign-offs were created together, newest first")
         .anyMatch(href -> href.endsWith("?task=" + camden.getId()))
         .noneMatch(href -> href.contains(westminster.getId()));
     click(camdenLink);
     waitForForm(camden.getId());
     String brief = browser.findElement(By.cssSelector(".fjs-form-field-text")).getText();
-    assertThat(brief).contains("Confirm that Camden council is a core supporting partner",
-        "Women's centres in Tasklist (" + ref + ")", "delivered in Camden, Islington, Westminster");
-    assertThat(browser.findElements(By.cssSelector(".fjs-form-field-radio label.fjs-form-field-label input"))
-        .stream().map(input -> input.findElement(By.xpath("..")).getText()))
+    assertThat(brief)
+        .contains(
+            "Confirm that Camden council is a core supporting partner",
+            "Women's centres in Tasklist (" + ref + ")",
+            "delivered in Camden, Islington, Westminster");
+    assertThat(
+            browser
+                .findElements(
+                    By.cssSelector(".fjs-form-field-radio label.fjs-form-field-label input"))
+                .stream()
+                .map(input -> input.findElement(By.xpath("..")).getText()))
         .containsExactly("Yes, we confirm", "No, we decline");
 
     claim(camden.getId(), "camden");
-    click(browser.findElement(By.xpath("//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)="
-        + "'Yes, we confirm']/input")));
+    click(
+        browser.findElement(
+            By.xpath(
+                "//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)="
+                    + "'Yes, we confirm']/input")));
     WebElement comment = browser.findElement(By.cssSelector(".fjs-form-field-textarea textarea"));
     click(comment);
     comment.sendKeys("Camden's community safety team will host the referral hub.");
     complete(camden.getId());
 
     assertCompletedBy(camden.getId(), "camden");
-    assertThat(proposals.signOffs(ref)).containsExactly(new SignOff(LondonBorough.CAMDEN.groupId(), true,
-        "Camden's community safety team will host the referral hub.", "camden"));
-    assertThat(tasks.createTaskQuery().taskId(westminster.getId()).count()).as("Westminster's is still its own").isOne();
+    assertThat(proposals.signOffs(ref))
+        .containsExactly(
+            new SignOff(
+                LondonBorough.CAMDEN.groupId(),
+                true,
+                "Camden's community safety team will host the referral hub.",
+                "camden"));
+    assertThat(tasks.createTaskQuery().taskId(westminster.getId()).count())
+        .as("Westminster's is still its own")
+        .isOne();
 
     // Even with a link to Westminster's task, Camden gets no form, only "no matching task".
-    browser.navigate().to(tasklist() + "#/?filter=" + filterId(IdentityBootstrap.FILTER_MY_GROUPS) + "&task="
-        + westminster.getId());
+    browser
+        .navigate()
+        .to(
+            tasklist()
+                + "#/?filter="
+                + filterId(IdentityBootstrap.FILTER_MY_GROUPS)
+                + "&task="
+                + westminster.getId());
     wait.until(driver -> !errors().isEmpty());
-    assertThat(errors()).singleElement().asString().contains("No matching task with id " + westminster.getId());
+    assertThat(errors())
+        .singleElement()
+        .asString()
+        .contains("No matching task with id " + westminster.getId());
     assertThat(browser.findElements(By.cssSelector(".fjs-form"))).isEmpty();
   }
 
@@ -179,9 +232,13 @@ class TasklistBrowserTest {
 
   private void logIn(String user) {
     browser.get(tasklist());
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")))
+    wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name=signinForm] input[type=text]")))
         .sendKeys(user);
-    browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("demo");
+    browser
+        .findElement(By.cssSelector("form[name=signinForm] input[type=password]"))
+        .sendKeys("demo");
     browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filters")));
   }
@@ -190,75 +247,107 @@ class TasklistBrowserTest {
   private void openGroupTasks() {
     String filter = filterId(IdentityBootstrap.FILTER_MY_GROUPS);
     browser.navigate().to(tasklist() + "#/?filter=" + filter);
-    wait.until(driver -> driver.getCurrentUrl().contains("filter=" + filter)
-        && !driver.findElements(By.cssSelector("[cam-tasks] .tasks-list, [cam-tasks] .well")).isEmpty());
+    wait.until(
+        driver ->
+            driver.getCurrentUrl().contains("filter=" + filter)
+                && !driver
+                    .findElements(By.cssSelector("[cam-tasks] .tasks-list, [cam-tasks] .well"))
+                    .isEmpty());
   }
 
   /**
-   * Opens the task by its link, as from an email, once the list of the user's groups' tasks is shown
-   * (Tasklist forgets a task opened together with a change of filter).
+   * Opens the task by its link, as from an email, once the list of the user's groups' tasks is
+   * shown (Tasklist forgets a task opened together with a change of filter).
    */
   private void openTask(String taskId) {
     openGroupTasks();
-    browser.navigate().to(tasklist() + "#/?filter=" + filterId(IdentityBootstrap.FILTER_MY_GROUPS) + "&task=" + taskId);
+    browser
+        .navigate()
+        .to(
+            tasklist()
+                + "#/?filter="
+                + filterId(IdentityBootstrap.FILTER_MY_GROUPS)
+                + "&task="
+                + taskId);
     waitForForm(taskId);
   }
 
   private void waitForForm(String taskId) {
-    waitOrExplain(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form .fjs-form-field-text")),
+    waitOrExplain(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(".fjs-form .fjs-form-field-text")),
         "the Camunda Form of task " + taskId);
   }
 
   /**
-   * Claims the task, as Tasklist asks before a form can be completed. Tasklist then reloads the task
-   * and may render the form again; reloading the page once the engine has the claim gives one stable
-   * form to fill.
+   * Claims the task, as Tasklist asks before a form can be completed. Tasklist then reloads the
+   * task and may render the form again; reloading the page once the engine has the claim gives one
+   * stable form to fill.
    */
   private void claim(String taskId, String user) {
     click(browser.findElement(By.cssSelector("button.claim")));
-    wait.until(driver -> user.equals(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
+    wait.until(
+        driver -> user.equals(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
     browser.navigate().refresh();
     waitForForm(taskId);
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
   }
 
   private List<String> checklistLabels() {
-    return browser.findElements(By.cssSelector(".fjs-form-field-checklist label.fjs-form-field-label input"))
-        .stream().map(input -> input.findElement(By.xpath("..")).getText()).toList();
+    return browser
+        .findElements(By.cssSelector(".fjs-form-field-checklist label.fjs-form-field-label input"))
+        .stream()
+        .map(input -> input.findElement(By.xpath("..")).getText())
+        .toList();
   }
 
   private void tick(String label) {
-    WebElement box = browser.findElement(By.xpath("//div[contains(@class,'fjs-form-field-checklist')]"
-        + "//label[normalize-space(.)='" + label + "']/input"));
+    WebElement box =
+        browser.findElement(
+            By.xpath(
+                "//div[contains(@class,'fjs-form-field-checklist')]"
+                    + "//label[normalize-space(.)='"
+                    + label
+                    + "']/input"));
     click(box);
     assertThat(box.isSelected()).as(label).isTrue();
   }
 
   /** Clicks an element once it is in the middle of the window, clear of Tasklist's fixed footer. */
   private void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});",
-        element);
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
-  /** Clicks Complete and waits until the engine no longer has the task, or Tasklist shows an error. */
+  /**
+   * Clicks Complete and waits until the engine no longer has the task, or Tasklist shows an error.
+   */
   private void complete(String taskId) {
     click(browser.findElement(By.cssSelector("button[ng-click='complete()']")));
-    wait.until(driver -> tasks.createTaskQuery().taskId(taskId).count() == 0 || !errors().isEmpty());
+    wait.until(
+        driver -> tasks.createTaskQuery().taskId(taskId).count() == 0 || !errors().isEmpty());
     assertThat(errors()).as("Tasklist's notifications").isEmpty();
   }
 
   private List<String> errors() {
     return browser.findElements(By.cssSelector(".page-notifications .alert-danger")).stream()
-        .map(WebElement::getText).toList();
+        .map(WebElement::getText)
+        .toList();
   }
 
   private void waitOrExplain(ExpectedCondition<?> condition, String what) {
     try {
       wait.until(condition);
     } catch (WebDriverException e) {
-      throw new AssertionError("Tasklist did not show " + what + "; notifications " + errors() + "; page saved to "
-          + savePage(), e);
+      throw new AssertionError(
+          "Tasklist did not show "
+              + what
+              + "; notifications "
+              + errors()
+              + "; page saved to "
+              + savePage(),
+          e);
     }
   }
 
@@ -283,8 +372,12 @@ class TasklistBrowserTest {
   // ---- the engine's side
 
   private Task signOffTask(String ref, LondonBorough borough) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(ref).taskDefinitionKey(ProposalProcess.TASK_CONFIRM_CORE_PARTNER)
-        .taskCandidateGroup(borough.groupId()).singleResult();
+    return tasks
+        .createTaskQuery()
+        .processInstanceBusinessKey(ref)
+        .taskDefinitionKey(ProposalProcess.TASK_CONFIRM_CORE_PARTNER)
+        .taskCandidateGroup(borough.groupId())
+        .singleResult();
   }
 
   private String filterId(String name) {
@@ -292,7 +385,8 @@ class TasklistBrowserTest {
   }
 
   private void assertCompletedBy(String taskId, String user) {
-    HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+    HistoricTaskInstance done =
+        history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
     assertThat(done.getDeleteReason()).isEqualTo("completed");
     assertThat(done.getAssignee()).isEqualTo(user);
   }
@@ -302,18 +396,36 @@ class TasklistBrowserTest {
    * looks for (or downloads) a browser or a driver; headless, with a profile of its own.
    */
   private static WebDriver chromium(Path profile) {
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + profile, "--window-size=1400,1000");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile,
+        "--window-size=1400,1000");
     try {
       return new ChromeDriver(service, options);
     } catch (WebDriverException | IllegalStateException e) {
-      throw new AssertionError("Chromium could not start on this machine (" + CHROMIUM + " driven by " + CHROMEDRIVER
-          + "), so Tasklist cannot be tested in a browser: " + e.getMessage(), e);
+      throw new AssertionError(
+          "Chromium could not start on this machine ("
+              + CHROMIUM
+              + " driven by "
+              + CHROMEDRIVER
+              + "), so Tasklist cannot be tested in a browser: "
+              + e.getMessage(),
+          e);
     }
   }
 }

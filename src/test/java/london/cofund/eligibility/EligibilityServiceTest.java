@@ -27,10 +27,7 @@ class EligibilityServiceTest {
   }
 
   private CriterionResult result(Screening screening, Criterion code) {
-    return screening.criteria().stream()
-        .filter(r -> r.code() == code)
-        .findFirst()
-        .orElseThrow();
+    return screening.criteria().stream().filter(r -> r.code() == code).findFirst().orElseThrow();
   }
 
   private CriterionResult check(TestBids bid, Criterion code) {
@@ -78,22 +75,28 @@ class EligibilityServiceTest {
       assertThat(screening.eligible()).isFalse();
       assertThat(screening.failures())
           .extracting(CriterionResult::code)
-          .containsExactly(Criterion.BOROUGH_COVERAGE, Criterion.PARTNERSHIP,
-              Criterion.PRIORITY, Criterion.LEAD_AGENCY);
+          .containsExactly(
+              Criterion.BOROUGH_COVERAGE,
+              Criterion.PARTNERSHIP,
+              Criterion.PRIORITY,
+              Criterion.LEAD_AGENCY);
     }
 
     @Test
     void nullEntriesInListsAreIgnored() {
-      Screening screening = service.screen(
-          eligible()
-              .deliveredIn(CAMDEN, null, HACKNEY, " ", ISLINGTON)
-              .partners(null, council("Camden Council", CAMDEN, true),
-                  council("Hackney Council", HACKNEY, true),
-                  council("Islington Council", ISLINGTON, true))
-              .themes(null, "FEMALE_OFFENDING")
-              .build(),
-          Arrays.asList(null, "FEMALE_OFFENDING"),
-          Arrays.asList((CorePartnerDecline) null));
+      Screening screening =
+          service.screen(
+              eligible()
+                  .deliveredIn(CAMDEN, null, HACKNEY, " ", ISLINGTON)
+                  .partners(
+                      null,
+                      council("Camden Council", CAMDEN, true),
+                      council("Hackney Council", HACKNEY, true),
+                      council("Islington Council", ISLINGTON, true))
+                  .themes(null, "FEMALE_OFFENDING")
+                  .build(),
+              Arrays.asList(null, "FEMALE_OFFENDING"),
+              Arrays.asList((CorePartnerDecline) null));
 
       assertThat(screening.eligible()).isTrue();
     }
@@ -129,14 +132,15 @@ class EligibilityServiceTest {
 
       assertThat(result.passed()).isFalse();
       assertThat(result.reason())
-          .isEqualTo("the City of London (E09000001, outside MOPAC's area) is named as a delivery"
-              + " area but is not one of the 32 London boroughs the fund covers");
+          .isEqualTo(
+              "the City of London (E09000001, outside MOPAC's area) is named as a delivery"
+                  + " area but is not one of the 32 London boroughs the fund covers");
     }
 
     @Test
     void unknownCodesAreNamedAsTheyWereGiven() {
-      CriterionResult result = check(
-          eligible().deliveredIn(CAMDEN, "E07000209", " e09000001 "), Criterion.LONDON);
+      CriterionResult result =
+          check(eligible().deliveredIn(CAMDEN, "E07000209", " e09000001 "), Criterion.LONDON);
 
       assertThat(result.passed()).isFalse();
       assertThat(result.reason())
@@ -154,8 +158,8 @@ class EligibilityServiceTest {
 
     @Test
     void secureEstateProjectForLondonersOnlyPassesAndSaysWhereItIs() {
-      CriterionResult result = check(
-          eligible().basedOutsideLondon("HMP Bronzefield", true), Criterion.LONDON);
+      CriterionResult result =
+          check(eligible().basedOutsideLondon("HMP Bronzefield", true), Criterion.LONDON);
 
       assertThat(result.passed()).isTrue();
       assertThat(result.reason())
@@ -165,13 +169,13 @@ class EligibilityServiceTest {
 
     @Test
     void projectBasedOutsideLondonNotSolelyForLondonersFails() {
-      CriterionResult result = check(
-          eligible().basedOutsideLondon("HMP Bronzefield", false), Criterion.LONDON);
+      CriterionResult result =
+          check(eligible().basedOutsideLondon("HMP Bronzefield", false), Criterion.LONDON);
 
       assertThat(result.passed()).isFalse();
       assertThat(result.reason())
-          .startsWith("based outside London (HMP Bronzefield) but not solely of benefit to"
-              + " Londoners");
+          .startsWith(
+              "based outside London (HMP Bronzefield) but not solely of benefit to" + " Londoners");
     }
 
     @Test
@@ -184,9 +188,10 @@ class EligibilityServiceTest {
 
     @Test
     void bothProblemsAreReportedInOneReason() {
-      CriterionResult result = check(
-          eligible().basedOutsideLondon("HMP Bronzefield", false).deliveredIn(CITY_OF_LONDON),
-          Criterion.LONDON);
+      CriterionResult result =
+          check(
+              eligible().basedOutsideLondon("HMP Bronzefield", false).deliveredIn(CITY_OF_LONDON),
+              Criterion.LONDON);
 
       assertThat(result.passed()).isFalse();
       assertThat(result.reason()).contains("HMP Bronzefield", "the City of London");
@@ -198,14 +203,14 @@ class EligibilityServiceTest {
           check(eligible().scope(Scope.PAN_LONDON).deliveredIn(), Criterion.LONDON);
 
       assertThat(result.passed()).isTrue();
-      assertThat(result.reason()).isEqualTo("based in London; delivered across all 32 London"
-          + " boroughs");
+      assertThat(result.reason())
+          .isEqualTo("based in London; delivered across all 32 London" + " boroughs");
     }
 
     @Test
     void panLondonBidListingTheCityOfLondonFails() {
-      CriterionResult result = check(
-          eligible().scope(Scope.PAN_LONDON).deliveredIn(CITY_OF_LONDON), Criterion.LONDON);
+      CriterionResult result =
+          check(eligible().scope(Scope.PAN_LONDON).deliveredIn(CITY_OF_LONDON), Criterion.LONDON);
 
       assertThat(result.passed()).isFalse();
       assertThat(result.reason()).contains("the City of London (E09000001");
@@ -222,26 +227,29 @@ class EligibilityServiceTest {
 
       assertThat(result.passed()).isFalse();
       assertThat(result.reason())
-          .isEqualTo("covers 2 boroughs (Camden, Westminster); sub-regional projects must cover at"
-              + " least 3");
+          .isEqualTo(
+              "covers 2 boroughs (Camden, Westminster); sub-regional projects must cover at"
+                  + " least 3");
     }
 
     @Test
     void threeBoroughsPass() {
-      CriterionResult result = check(
-          eligible().deliveredIn(WESTMINSTER, CAMDEN, HACKNEY), Criterion.BOROUGH_COVERAGE);
+      CriterionResult result =
+          check(eligible().deliveredIn(WESTMINSTER, CAMDEN, HACKNEY), Criterion.BOROUGH_COVERAGE);
 
       assertThat(result.passed()).isTrue();
       assertThat(result.reason())
-          .isEqualTo("covers 3 boroughs (Camden, Hackney, Westminster), meeting the minimum of 3"
-              + " for sub-regional projects");
+          .isEqualTo(
+              "covers 3 boroughs (Camden, Hackney, Westminster), meeting the minimum of 3"
+                  + " for sub-regional projects");
     }
 
     @Test
     void duplicateBoroughsCountOnceWhateverTheirCaseOrSpacing() {
-      CriterionResult result = check(
-          eligible().deliveredIn(CAMDEN, " e09000007 ", WESTMINSTER, CAMDEN),
-          Criterion.BOROUGH_COVERAGE);
+      CriterionResult result =
+          check(
+              eligible().deliveredIn(CAMDEN, " e09000007 ", WESTMINSTER, CAMDEN),
+              Criterion.BOROUGH_COVERAGE);
 
       assertThat(result.passed()).isFalse();
       assertThat(result.reason()).startsWith("covers 2 boroughs (Camden, Westminster);");
@@ -249,8 +257,10 @@ class EligibilityServiceTest {
 
     @Test
     void cityOfLondonDoesNotCountAsABorough() {
-      CriterionResult result = check(
-          eligible().deliveredIn(CAMDEN, WESTMINSTER, CITY_OF_LONDON), Criterion.BOROUGH_COVERAGE);
+      CriterionResult result =
+          check(
+              eligible().deliveredIn(CAMDEN, WESTMINSTER, CITY_OF_LONDON),
+              Criterion.BOROUGH_COVERAGE);
 
       assertThat(result.passed()).isFalse();
       assertThat(result.reason())
@@ -297,54 +307,73 @@ class EligibilityServiceTest {
 
     @Test
     void threeDistinctAgenciesPass() {
-      CriterionResult result = check(
-          eligible().partners(council("Camden Council", CAMDEN, true),
-              agency("London CRC", AgencyType.PROBATION)),
-          Criterion.PARTNERSHIP);
+      CriterionResult result =
+          check(
+              eligible()
+                  .partners(
+                      council("Camden Council", CAMDEN, true),
+                      agency("London CRC", AgencyType.PROBATION)),
+              Criterion.PARTNERSHIP);
 
       assertThat(result.passed()).isTrue();
       assertThat(result.reason())
-          .isEqualTo("3 distinct partner agencies (Advance, Camden Council, London CRC), the lead"
-              + " included");
+          .isEqualTo(
+              "3 distinct partner agencies (Advance, Camden Council, London CRC), the lead"
+                  + " included");
     }
 
     @Test
     void namesDifferingOnlyInCaseOrSpacesAreOneAgency() {
-      CriterionResult result = check(
-          eligible().partners(council("Camden  Council ", CAMDEN, true),
-              council("camden council", CAMDEN, true),
-              agency(" ADVANCE", AgencyType.VOLUNTARY_SECTOR)),
-          Criterion.PARTNERSHIP);
+      CriterionResult result =
+          check(
+              eligible()
+                  .partners(
+                      council("Camden  Council ", CAMDEN, true),
+                      council("camden council", CAMDEN, true),
+                      agency(" ADVANCE", AgencyType.VOLUNTARY_SECTOR)),
+              Criterion.PARTNERSHIP);
 
       assertThat(result.passed()).isFalse();
       assertThat(result.reason())
-          .isEqualTo("only 2 distinct partner agencies (Advance, Camden Council); at least 3 are"
-              + " needed, the lead included");
+          .isEqualTo(
+              "only 2 distinct partner agencies (Advance, Camden Council); at least 3 are"
+                  + " needed, the lead included");
     }
 
     @Test
     void leadIsCountedAmongTheAgencies() {
-      CriterionResult withLead = check(
-          eligible().partners(agency("Camden Council", AgencyType.LOCAL_AUTHORITY),
-              agency("London CRC", AgencyType.PROBATION)),
-          Criterion.PARTNERSHIP);
-      CriterionResult withoutLead = check(
-          eligible().lead(null).partners(agency("Camden Council", AgencyType.LOCAL_AUTHORITY),
-              agency("London CRC", AgencyType.PROBATION)),
-          Criterion.PARTNERSHIP);
+      CriterionResult withLead =
+          check(
+              eligible()
+                  .partners(
+                      agency("Camden Council", AgencyType.LOCAL_AUTHORITY),
+                      agency("London CRC", AgencyType.PROBATION)),
+              Criterion.PARTNERSHIP);
+      CriterionResult withoutLead =
+          check(
+              eligible()
+                  .lead(null)
+                  .partners(
+                      agency("Camden Council", AgencyType.LOCAL_AUTHORITY),
+                      agency("London CRC", AgencyType.PROBATION)),
+              Criterion.PARTNERSHIP);
 
       assertThat(withLead.passed()).isTrue();
       assertThat(withoutLead.passed()).isFalse();
-      assertThat(withoutLead.reason()).startsWith("only 2 distinct partner agencies (Camden"
-          + " Council, London CRC)");
+      assertThat(withoutLead.reason())
+          .startsWith("only 2 distinct partner agencies (Camden" + " Council, London CRC)");
     }
 
     @Test
     void agenciesWithoutANameDoNotCount() {
-      CriterionResult result = check(
-          eligible().partners(agency("London CRC", AgencyType.PROBATION),
-              agency("  ", AgencyType.POLICE), agency(null, AgencyType.HEALTH)),
-          Criterion.PARTNERSHIP);
+      CriterionResult result =
+          check(
+              eligible()
+                  .partners(
+                      agency("London CRC", AgencyType.PROBATION),
+                      agency("  ", AgencyType.POLICE),
+                      agency(null, AgencyType.HEALTH)),
+              Criterion.PARTNERSHIP);
 
       assertThat(result.passed()).isFalse();
       assertThat(result.reason()).startsWith("only 2 distinct partner agencies");
@@ -364,8 +393,9 @@ class EligibilityServiceTest {
           check(eligible().lead(null).partners((Agency[]) null), Criterion.PARTNERSHIP);
 
       assertThat(result.passed()).isFalse();
-      assertThat(result.reason()).isEqualTo("no partner agencies are named; at least 3 are needed,"
-          + " the lead included");
+      assertThat(result.reason())
+          .isEqualTo(
+              "no partner agencies are named; at least 3 are needed," + " the lead included");
     }
   }
 
@@ -373,8 +403,8 @@ class EligibilityServiceTest {
   class LaCorePartners {
 
     private CriterionResult check(TestBids bid, CorePartnerDecline... declines) {
-      return result(service.screen(bid.build(), SHORTLIST, List.of(declines)),
-          Criterion.LA_CORE_PARTNERS);
+      return result(
+          service.screen(bid.build(), SHORTLIST, List.of(declines)), Criterion.LA_CORE_PARTNERS);
     }
 
     @Test
@@ -387,32 +417,43 @@ class EligibilityServiceTest {
 
     @Test
     void leadCouncilCountsAsCoreForItsOwnBorough() {
-      CriterionResult result = check(eligible()
-          .lead(council("Camden Council", CAMDEN, false))
-          .partners(council("Hackney Council", HACKNEY, true),
-              council("Islington Council", ISLINGTON, true)));
+      CriterionResult result =
+          check(
+              eligible()
+                  .lead(council("Camden Council", CAMDEN, false))
+                  .partners(
+                      council("Hackney Council", HACKNEY, true),
+                      council("Islington Council", ISLINGTON, true)));
 
       assertThat(result.passed()).isTrue();
     }
 
     @Test
     void partnerCouncilNotMarkedCoreSupportingFails() {
-      CriterionResult result = check(eligible()
-          .partners(council("Camden Council", CAMDEN, true),
-              council("Hackney Council", HACKNEY, false),
-              council("Islington Council", ISLINGTON, true)));
+      CriterionResult result =
+          check(
+              eligible()
+                  .partners(
+                      council("Camden Council", CAMDEN, true),
+                      council("Hackney Council", HACKNEY, false),
+                      council("Islington Council", ISLINGTON, true)));
 
       assertThat(result.passed()).isFalse();
-      assertThat(result.reason()).isEqualTo("no core supporting local authority for Hackney"
-          + " (Hackney Council is a partner but is not marked core supporting)");
+      assertThat(result.reason())
+          .isEqualTo(
+              "no core supporting local authority for Hackney"
+                  + " (Hackney Council is a partner but is not marked core supporting)");
     }
 
     @Test
     void councilOfAnotherBoroughDoesNotCover() {
-      CriterionResult result = check(eligible()
-          .lead(council("Westminster City Council", WESTMINSTER, true))
-          .partners(council("Camden Council", CAMDEN, true),
-              council("Camden Council for Hackney", CAMDEN, true)));
+      CriterionResult result =
+          check(
+              eligible()
+                  .lead(council("Westminster City Council", WESTMINSTER, true))
+                  .partners(
+                      council("Camden Council", CAMDEN, true),
+                      council("Camden Council for Hackney", CAMDEN, true)));
 
       assertThat(result.passed()).isFalse();
       assertThat(result.reason())
@@ -421,10 +462,13 @@ class EligibilityServiceTest {
 
     @Test
     void coreSupportingAgencyThatIsNotALocalAuthorityDoesNotCount() {
-      CriterionResult result = check(eligible()
-          .partners(council("Camden Council", CAMDEN, true),
-              council("Hackney Council", HACKNEY, true),
-              new Agency("Islington Police", AgencyType.POLICE, ISLINGTON, true)));
+      CriterionResult result =
+          check(
+              eligible()
+                  .partners(
+                      council("Camden Council", CAMDEN, true),
+                      council("Hackney Council", HACKNEY, true),
+                      new Agency("Islington Police", AgencyType.POLICE, ISLINGTON, true)));
 
       assertThat(result.passed()).isFalse();
       assertThat(result.reason()).isEqualTo("no core supporting local authority for Islington");
@@ -432,22 +476,26 @@ class EligibilityServiceTest {
 
     @Test
     void councilBoroughCodesAreComparedTrimmedAndIgnoringCase() {
-      CriterionResult result = check(eligible()
-          .partners(council("Camden Council", " e09000007 ", true),
-              council("Hackney Council", "e09000012", true),
-              council("Islington Council", ISLINGTON, true)));
+      CriterionResult result =
+          check(
+              eligible()
+                  .partners(
+                      council("Camden Council", " e09000007 ", true),
+                      council("Hackney Council", "e09000012", true),
+                      council("Islington Council", ISLINGTON, true)));
 
       assertThat(result.passed()).isTrue();
     }
 
     @Test
     void boroughDecliningFailsASubRegionalBidAndQuotesTheComment() {
-      CriterionResult result = check(eligible(),
-          new CorePartnerDecline(HACKNEY, " No capacity in 2018/19 "));
+      CriterionResult result =
+          check(eligible(), new CorePartnerDecline(HACKNEY, " No capacity in 2018/19 "));
 
       assertThat(result.passed()).isFalse();
-      assertThat(result.reason()).isEqualTo("Hackney declined to be a core supporting partner"
-          + " (\"No capacity in 2018/19\")");
+      assertThat(result.reason())
+          .isEqualTo(
+              "Hackney declined to be a core supporting partner" + " (\"No capacity in 2018/19\")");
     }
 
     @Test
@@ -460,47 +508,60 @@ class EligibilityServiceTest {
 
     @Test
     void missingCouncilsAndDeclinesAreReportedTogether() {
-      CriterionResult result = check(
-          eligible().partners(council("Camden Council", CAMDEN, true)),
-          new CorePartnerDecline(CAMDEN, "not agreed by cabinet"),
-          new CorePartnerDecline(null, "wrong scope"));
+      CriterionResult result =
+          check(
+              eligible().partners(council("Camden Council", CAMDEN, true)),
+              new CorePartnerDecline(CAMDEN, "not agreed by cabinet"),
+              new CorePartnerDecline(null, "wrong scope"));
 
       assertThat(result.passed()).isFalse();
-      assertThat(result.reason()).isEqualTo("no core supporting local authority for Hackney,"
-          + " Islington; the Leaders' Committee declined to be a core supporting partner"
-          + " (\"wrong scope\"); Camden declined to be a core supporting partner"
-          + " (\"not agreed by cabinet\")");
+      assertThat(result.reason())
+          .isEqualTo(
+              "no core supporting local authority for Hackney,"
+                  + " Islington; the Leaders' Committee declined to be a core supporting partner"
+                  + " (\"wrong scope\"); Camden declined to be a core supporting partner"
+                  + " (\"not agreed by cabinet\")");
     }
 
     @Test
     void panLondonPassesOnTheLeadersCommitteeSignOff() {
-      CriterionResult result = check(eligible().scope(Scope.PAN_LONDON).deliveredIn()
-          .partners(agency("London CRC", AgencyType.PROBATION),
-              agency("NHS England", AgencyType.HEALTH)));
+      CriterionResult result =
+          check(
+              eligible()
+                  .scope(Scope.PAN_LONDON)
+                  .deliveredIn()
+                  .partners(
+                      agency("London CRC", AgencyType.PROBATION),
+                      agency("NHS England", AgencyType.HEALTH)));
 
       assertThat(result.passed()).isTrue();
-      assertThat(result.reason()).contains("pan-London", "single sign-off",
-          "the Leaders' Committee");
+      assertThat(result.reason())
+          .contains("pan-London", "single sign-off", "the Leaders' Committee");
     }
 
     @Test
     void leadersCommitteeDecliningFailsAPanLondonBid() {
-      CriterionResult result = check(eligible().scope(Scope.PAN_LONDON).deliveredIn(),
-          new CorePartnerDecline(null, "Duplicates an existing pan-London service"));
+      CriterionResult result =
+          check(
+              eligible().scope(Scope.PAN_LONDON).deliveredIn(),
+              new CorePartnerDecline(null, "Duplicates an existing pan-London service"));
 
       assertThat(result.passed()).isFalse();
-      assertThat(result.reason()).isEqualTo("the Leaders' Committee declined to be a core"
-          + " supporting partner (\"Duplicates an existing pan-London service\")");
+      assertThat(result.reason())
+          .isEqualTo(
+              "the Leaders' Committee declined to be a core"
+                  + " supporting partner (\"Duplicates an existing pan-London service\")");
     }
 
     @Test
     void boroughDecliningAlsoFailsAPanLondonBid() {
-      CriterionResult result = check(eligible().scope(Scope.PAN_LONDON).deliveredIn(),
-          new CorePartnerDecline(WESTMINSTER, ""));
+      CriterionResult result =
+          check(
+              eligible().scope(Scope.PAN_LONDON).deliveredIn(),
+              new CorePartnerDecline(WESTMINSTER, ""));
 
       assertThat(result.passed()).isFalse();
-      assertThat(result.reason())
-          .isEqualTo("Westminster declined to be a core supporting partner");
+      assertThat(result.reason()).isEqualTo("Westminster declined to be a core supporting partner");
     }
   }
 
@@ -526,8 +587,10 @@ class EligibilityServiceTest {
           check(eligible().themes("GANGS"), List.of("FEMALE_OFFENDING", "CSE"));
 
       assertThat(result.passed()).isFalse();
-      assertThat(result.reason()).isEqualTo("none of the themes (GANGS) is on the round's short"
-          + " list (CSE, FEMALE_OFFENDING)");
+      assertThat(result.reason())
+          .isEqualTo(
+              "none of the themes (GANGS) is on the round's short"
+                  + " list (CSE, FEMALE_OFFENDING)");
     }
 
     @Test
@@ -536,9 +599,11 @@ class EligibilityServiceTest {
           check(eligible().themes("GANGS", "CSE", "YOUTH_OFFENDING", "KNIFE_CRIME"), SHORTLIST);
 
       assertThat(result.passed()).isTrue();
-      assertThat(result.reason()).isEqualTo("the themes CSE, YOUTH_OFFENDING are on the round's"
-          + " short list (CSE, FEMALE_OFFENDING, SEXUAL_VIOLENCE, YOUTH_OFFENDING), while GANGS,"
-          + " KNIFE_CRIME are not");
+      assertThat(result.reason())
+          .isEqualTo(
+              "the themes CSE, YOUTH_OFFENDING are on the round's"
+                  + " short list (CSE, FEMALE_OFFENDING, SEXUAL_VIOLENCE, YOUTH_OFFENDING), while GANGS,"
+                  + " KNIFE_CRIME are not");
     }
 
     @Test
@@ -554,8 +619,10 @@ class EligibilityServiceTest {
       CriterionResult none = check(eligible().themes("CSE"), null);
 
       assertThat(empty.passed()).isFalse();
-      assertThat(empty.reason()).isEqualTo("the round has no short list of priorities yet, so"
-          + " none of the themes (CSE) can be on it");
+      assertThat(empty.reason())
+          .isEqualTo(
+              "the round has no short list of priorities yet, so"
+                  + " none of the themes (CSE) can be on it");
       assertThat(none).isEqualTo(empty);
     }
 
@@ -564,7 +631,8 @@ class EligibilityServiceTest {
       CriterionResult result = check(eligible().themes(), SHORTLIST);
 
       assertThat(result.passed()).isFalse();
-      assertThat(result.reason()).startsWith("no priority theme is given;")
+      assertThat(result.reason())
+          .startsWith("no priority theme is given;")
           .contains("(CSE, FEMALE_OFFENDING, SEXUAL_VIOLENCE, YOUTH_OFFENDING)");
     }
   }
@@ -582,12 +650,11 @@ class EligibilityServiceTest {
 
     @Test
     void blankLeadershipStatementFails() {
-      CriterionResult result =
-          check(eligible().leadershipStatement(" \n "), Criterion.LEAD_AGENCY);
+      CriterionResult result = check(eligible().leadershipStatement(" \n "), Criterion.LEAD_AGENCY);
 
       assertThat(result.passed()).isFalse();
-      assertThat(result.reason()).isEqualTo("Advance leads but the bid has no leadership"
-          + " statement");
+      assertThat(result.reason())
+          .isEqualTo("Advance leads but the bid has no leadership" + " statement");
     }
 
     @Test
@@ -609,12 +676,14 @@ class EligibilityServiceTest {
 
     @Test
     void everythingMissingIsListed() {
-      CriterionResult result = check(
-          eligible().contact(" ", null).leadershipStatement(null), Criterion.LEAD_AGENCY);
+      CriterionResult result =
+          check(eligible().contact(" ", null).leadershipStatement(null), Criterion.LEAD_AGENCY);
 
       assertThat(result.passed()).isFalse();
-      assertThat(result.reason()).isEqualTo("Advance leads but the bid has no contact name, no"
-          + " contact email and no leadership statement");
+      assertThat(result.reason())
+          .isEqualTo(
+              "Advance leads but the bid has no contact name, no"
+                  + " contact email and no leadership statement");
     }
 
     @Test
@@ -622,19 +691,21 @@ class EligibilityServiceTest {
       CriterionResult result = check(eligible().lead(null), Criterion.LEAD_AGENCY);
 
       assertThat(result.passed()).isFalse();
-      assertThat(result.reason()).isEqualTo("no lead agency is named; a bid needs one clearly"
-          + " identified lead agency");
+      assertThat(result.reason())
+          .isEqualTo(
+              "no lead agency is named; a bid needs one clearly" + " identified lead agency");
     }
 
     @Test
     void leadWithoutANameFails() {
-      CriterionResult result = check(
-          eligible().lead(agency("  ", AgencyType.VOLUNTARY_SECTOR)).leadershipStatement(""),
-          Criterion.LEAD_AGENCY);
+      CriterionResult result =
+          check(
+              eligible().lead(agency("  ", AgencyType.VOLUNTARY_SECTOR)).leadershipStatement(""),
+              Criterion.LEAD_AGENCY);
 
       assertThat(result.passed()).isFalse();
-      assertThat(result.reason()).isEqualTo("the lead agency has no name, and the bid has no"
-          + " leadership statement");
+      assertThat(result.reason())
+          .isEqualTo("the lead agency has no name, and the bid has no" + " leadership statement");
     }
   }
 }

@@ -96,8 +96,17 @@ final class TestBids {
   }
 
   Bid build() {
-    return new Bid(scope, deliveryBoroughs, basedOutsideLondon, outsideLondonLocation,
-        benefitsLondonersOnly, lead, leadContactName, leadContactEmail, partners, priorityThemes,
+    return new Bid(
+        scope,
+        deliveryBoroughs,
+        basedOutsideLondon,
+        outsideLondonLocation,
+        benefitsLondonersOnly,
+        lead,
+        leadContactName,
+        leadContactEmail,
+        partners,
+        priorityThemes,
         leadershipStatement);
   }
 }

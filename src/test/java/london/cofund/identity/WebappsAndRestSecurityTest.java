@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The security acceptance points of the foundation, over real HTTP against the running application. */
+/**
+ * The security acceptance points of the foundation, over real HTTP against the running application.
+ */
 @CoFundSpringTest
 class WebappsAndRestSecurityTest {
 
@@ -88,27 +90,39 @@ class WebappsAndRestSecurityTest {
 
   @Test
   void everyRoleCanOpenTasklist() throws Exception {
-    for (String user : new String[] {"mopac", "wg", "leaders", "camden", "assessor1", "applicant2"}) {
+    for (String user :
+        new String[] {"mopac", "wg", "leaders", "camden", "assessor1", "applicant2"}) {
       assertThat(webappLogin(user, "tasklist")).as(user).isEqualTo(200);
     }
   }
 
   @Test
   void boroughOfficerNeverSeesAnotherBoroughsTask() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("boroughIsolationProbe")
-        .camundaHistoryTimeToLive(1)
-        .startEvent()
-        .parallelGateway("Gateway_Fork")
-        .userTask("Task_WestminsterProbe").camundaCandidateGroups(LondonBorough.WESTMINSTER.groupId())
-        .endEvent()
-        .moveToNode("Gateway_Fork")
-        .userTask("Task_CamdenProbe").camundaCandidateGroups(LondonBorough.CAMDEN.groupId())
-        .endEvent()
-        .done();
-    repositoryService.createDeployment().addModelInstance("boroughIsolationProbe.bpmn", model).deploy();
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("boroughIsolationProbe")
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .parallelGateway("Gateway_Fork")
+            .userTask("Task_WestminsterProbe")
+            .camundaCandidateGroups(LondonBorough.WESTMINSTER.groupId())
+            .endEvent()
+            .moveToNode("Gateway_Fork")
+            .userTask("Task_CamdenProbe")
+            .camundaCandidateGroups(LondonBorough.CAMDEN.groupId())
+            .endEvent()
+            .done();
+    repositoryService
+        .createDeployment()
+        .addModelInstance("boroughIsolationProbe.bpmn", model)
+        .deploy();
     String instance = runtimeService.startProcessInstanceByKey("boroughIsolationProbe").getId();
-    String camdenTask = taskService.createTaskQuery().processInstanceId(instance)
-        .taskDefinitionKey("Task_CamdenProbe").singleResult().getId();
+    String camdenTask =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(instance)
+            .taskDefinitionKey("Task_CamdenProbe")
+            .singleResult()
+            .getId();
 
     HttpApi.Response westminsterTasks =
         http.get("/engine-rest/task?processInstanceId=" + instance, "westminster");
@@ -118,12 +132,17 @@ class WebappsAndRestSecurityTest {
     assertThat(http.get("/engine-rest/task", "westminster").json().findValuesAsText("id"))
         .doesNotContain(camdenTask);
     assertThat(http.get("/engine-rest/task/" + camdenTask, "westminster").status()).isIn(403, 404);
-    assertThat(http.post("/engine-rest/task/" + camdenTask + "/complete", "westminster", "{}").status())
+    assertThat(
+            http.post("/engine-rest/task/" + camdenTask + "/complete", "westminster", "{}")
+                .status())
         .isEqualTo(403);
     assertThat(taskService.createTaskQuery().taskId(camdenTask).count()).isEqualTo(1);
 
-    assertThat(http.get("/engine-rest/task?processInstanceId=" + instance, "camden").json()
-        .findValuesAsText("taskDefinitionKey")).containsExactly("Task_CamdenProbe");
+    assertThat(
+            http.get("/engine-rest/task?processInstanceId=" + instance, "camden")
+                .json()
+                .findValuesAsText("taskDefinitionKey"))
+        .containsExactly("Task_CamdenProbe");
     runtimeService.deleteProcessInstance(instance, "probe done");
   }
 
@@ -132,13 +151,17 @@ class WebappsAndRestSecurityTest {
     assertThat(identityService.createUserQuery().memberOfGroup(Roles.ADMIN).count()).isPositive();
     for (User user : identityService.createUserQuery().list()) {
       assertThat(identityService.checkPassword(user.getId(), user.getId()))
-          .as("password of %s is its id", user.getId()).isFalse();
+          .as("password of %s is its id", user.getId())
+          .isFalse();
     }
     // A wrong password counts as a failed login and Camunda throttles the user: undo that for the
     // other tests (unlocking needs an administrator).
     identityService.setAuthentication("admin", List.of(Roles.ADMIN));
     try {
-      identityService.createUserQuery().list().forEach(user -> identityService.unlockUser(user.getId()));
+      identityService
+          .createUserQuery()
+          .list()
+          .forEach(user -> identityService.unlockUser(user.getId()));
     } finally {
       identityService.clearAuthentication();
     }
@@ -149,8 +172,12 @@ class WebappsAndRestSecurityTest {
     for (String group : IdentityBootstrap.roleGroups()) {
       assertThat(identityService.createGroupQuery().groupId(group).count()).as(group).isEqualTo(1);
     }
-    assertThat(identityService.createGroupQuery().groupId("borough-" + LondonBorough.CITY_OF_LONDON)
-        .count()).isZero();
+    assertThat(
+            identityService
+                .createGroupQuery()
+                .groupId("borough-" + LondonBorough.CITY_OF_LONDON)
+                .count())
+        .isZero();
   }
 
   @Test
@@ -170,20 +197,31 @@ class WebappsAndRestSecurityTest {
     assertThat(http.get("/h2-console/", null).status()).isIn(401, 404);
   }
 
-  /** Logs in to a Camunda webapp as a browser would: a GET for the CSRF cookie, then the login form. */
+  /**
+   * Logs in to a Camunda webapp as a browser would: a GET for the CSRF cookie, then the login form.
+   */
   private int webappLogin(String user, String app) throws IOException, InterruptedException {
     CookieManager cookies = new CookieManager();
     HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    browser.send(HttpRequest.newBuilder(URI.create(http.url("/camunda/app/" + app + "/default/"))).build(),
+    browser.send(
+        HttpRequest.newBuilder(URI.create(http.url("/camunda/app/" + app + "/default/"))).build(),
         HttpResponse.BodyHandlers.discarding());
-    String csrf = cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
+    String csrf =
+        cookies.getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("XSRF-TOKEN"))
+            .map(HttpCookie::getValue)
+            .findFirst()
+            .orElseThrow();
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-            URI.create(http.url("/camunda/api/admin/auth/user/default/login/" + app)))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", csrf)
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login =
+        browser.send(
+            HttpRequest.newBuilder(
+                    URI.create(http.url("/camunda/api/admin/auth/user/default/login/" + app)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return login.statusCode();
   }
 }

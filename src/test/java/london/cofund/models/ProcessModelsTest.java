@@ -41,30 +41,47 @@ class ProcessModelsTest {
     Set<String> forms = formIds();
     List<String> violations = new ArrayList<>();
     for (Path file : models()) {
-      violations.addAll(ModelRules.check(file.getFileName().toString(), read(file), context::containsBean, sent, forms));
+      violations.addAll(
+          ModelRules.check(
+              file.getFileName().toString(), read(file), context::containsBean, sent, forms));
     }
     assertThat(violations).isEmpty();
-    assertThat(models()).extracting(p -> p.getFileName().toString())
+    assertThat(models())
+        .extracting(p -> p.getFileName().toString())
         .contains("proposal.bpmn", "fundingRound.bpmn");
   }
 
-  /** processes.xml lists each model (scanning finds none in a Spring Boot jar): the two must agree. */
+  /**
+   * processes.xml lists each model (scanning finds none in a Spring Boot jar): the two must agree.
+   */
   @Test
   void processesXmlDeploysEveryModelInTheFolder() throws IOException {
-    String processesXml = Files.readString(Path.of("src", "main", "resources", "META-INF", "processes.xml"));
-    List<String> listed = java.util.regex.Pattern.compile("<resource>processes/([^<]+)</resource>")
-        .matcher(processesXml).results().map(m -> m.group(1)).sorted().toList();
+    String processesXml =
+        Files.readString(Path.of("src", "main", "resources", "META-INF", "processes.xml"));
+    List<String> listed =
+        java.util.regex.Pattern.compile("<resource>processes/([^<]+)</resource>")
+            .matcher(processesXml)
+            .results()
+            .map(m -> m.group(1))
+            .sorted()
+            .toList();
     try (Stream<Path> files = Files.list(PROCESSES)) {
-      assertThat(listed).as("META-INF/processes.xml lists every file in processes/")
-          .isEqualTo(files.map(p -> p.getFileName().toString())
-              .filter(n -> n.endsWith(".bpmn") || n.endsWith(".dmn") || n.endsWith(".form")).sorted().toList());
+      assertThat(listed)
+          .as("META-INF/processes.xml lists every file in processes/")
+          .isEqualTo(
+              files
+                  .map(p -> p.getFileName().toString())
+                  .filter(n -> n.endsWith(".bpmn") || n.endsWith(".dmn") || n.endsWith(".form"))
+                  .sorted()
+                  .toList());
     }
   }
 
   @Test
   void everyListedModelIsDeployed(@Autowired org.camunda.bpm.engine.RepositoryService repository) {
     assertThat(repository.createProcessDefinitionQuery().latestVersion().list())
-        .extracting(d -> d.getKey()).contains("proposal", "fundingRound", "reminderSweep");
+        .extracting(d -> d.getKey())
+        .contains("proposal", "fundingRound", "reminderSweep");
   }
 
   @Test
@@ -72,10 +89,18 @@ class ProcessModelsTest {
     for (Path file : models()) {
       BpmnModelInstance model = read(file);
       assertThat(model.getDefinitions().getBpmDiagrams()).as(file + " has a diagram").isNotEmpty();
-      model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class).forEach(node ->
-          assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape.class)
-              .stream().anyMatch(shape -> shape.getBpmnElement() == node))
-              .as(file + ": " + node.getId() + " has a shape").isTrue());
+      model
+          .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class)
+          .forEach(
+              node ->
+                  assertThat(
+                          model
+                              .getModelElementsByType(
+                                  org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape.class)
+                              .stream()
+                              .anyMatch(shape -> shape.getBpmnElement() == node))
+                      .as(file + ": " + node.getId() + " has a shape")
+                      .isTrue());
     }
   }
 
@@ -87,12 +112,15 @@ class ProcessModelsTest {
       Files.createDirectories(HUMAN_TASKS.getParent());
       Files.writeString(HUMAN_TASKS, generated);
     }
-    assertThat(existing).as("docs/human-tasks.md was out of date and has been regenerated: commit it")
+    assertThat(existing)
+        .as("docs/human-tasks.md was out of date and has been regenerated: commit it")
         .isEqualTo(generated);
   }
 
   private String humanTasks() throws IOException {
-    StringBuilder text = new StringBuilder("""
+    StringBuilder text =
+        new StringBuilder(
+            """
         # Human tasks
 
         Every user task of every model in `processes/`, generated from the models by
@@ -108,22 +136,45 @@ class ProcessModelsTest {
       String process = model.getModelElementsByType(Process.class).iterator().next().getId();
       model.getModelElementsByType(UserTask.class).stream()
           .sorted(Comparator.comparing(UserTask::getId))
-          .forEach(task -> text.append("| `").append(process).append("` | `").append(task.getId()).append("` | ")
-              .append(task.getName()).append(" | ")
-              .append(task.getCamundaCandidateGroups() != null ? "group `" + task.getCamundaCandidateGroups() + "`"
-                  : "assignee `" + task.getCamundaAssignee() + "`")
-              .append(" | `").append(task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef"))
-              .append(".form` | ").append(task.getCamundaDueDate() == null ? "-" : "`" + task.getCamundaDueDate() + "`")
-              .append(" | ").append(rulesOf(process, task.getId())).append(" |\n"));
+          .forEach(
+              task ->
+                  text.append("| `")
+                      .append(process)
+                      .append("` | `")
+                      .append(task.getId())
+                      .append("` | ")
+                      .append(task.getName())
+                      .append(" | ")
+                      .append(
+                          task.getCamundaCandidateGroups() != null
+                              ? "group `" + task.getCamundaCandidateGroups() + "`"
+                              : "assignee `" + task.getCamundaAssignee() + "`")
+                      .append(" | `")
+                      .append(
+                          task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef"))
+                      .append(".form` | ")
+                      .append(
+                          task.getCamundaDueDate() == null
+                              ? "-"
+                              : "`" + task.getCamundaDueDate() + "`")
+                      .append(" | ")
+                      .append(rulesOf(process, task.getId()))
+                      .append(" |\n"));
     }
     return text.toString();
   }
 
   private String rulesOf(String processKey, String taskKey) {
     return context.getBeansOfType(UserTaskRules.class).values().stream()
-        .filter(rules -> rules.processKey().equals(processKey) && rules.taskKeys().contains(taskKey))
-        .map(rules -> "`" + org.springframework.aop.support.AopUtils.getTargetClass(rules).getSimpleName() + "`")
-        .sorted().collect(Collectors.joining(", "));
+        .filter(
+            rules -> rules.processKey().equals(processKey) && rules.taskKeys().contains(taskKey))
+        .map(
+            rules ->
+                "`"
+                    + org.springframework.aop.support.AopUtils.getTargetClass(rules).getSimpleName()
+                    + "`")
+        .sorted()
+        .collect(Collectors.joining(", "));
   }
 
   static List<Path> models() throws IOException {
@@ -134,25 +185,36 @@ class ProcessModelsTest {
 
   static Set<String> formIds() throws IOException {
     try (Stream<Path> files = Files.list(PROCESSES)) {
-      return files.filter(p -> p.toString().endsWith(".form")).map(p -> {
-        try {
-          return new com.fasterxml.jackson.databind.ObjectMapper().readTree(p.toFile()).get("id").asText();
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).collect(Collectors.toSet());
+      return files
+          .filter(p -> p.toString().endsWith(".form"))
+          .map(
+              p -> {
+                try {
+                  return new com.fasterxml.jackson.databind.ObjectMapper()
+                      .readTree(p.toFile())
+                      .get("id")
+                      .asText();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .collect(Collectors.toSet());
     }
   }
 
   static List<String> javaSources() throws IOException {
     try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
-      return files.filter(p -> p.toString().endsWith(".java")).map(p -> {
-        try {
-          return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).toList();
+      return files
+          .filter(p -> p.toString().endsWith(".java"))
+          .map(
+              p -> {
+                try {
+                  return Files.readString(p, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .toList();
     }
   }
 

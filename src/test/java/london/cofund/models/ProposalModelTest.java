@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Parts of the {@code proposal} model on the bare engine (model-tests.camunda.cfg.xml), one part at a time with
- * {@code startBeforeActivity}: the model's own logic, with every delegate stubbed. The Spring path
- * tests (ProposalProcessTest) run the same model with the real delegates.
+ * Parts of the {@code proposal} model on the bare engine (model-tests.camunda.cfg.xml), one part at
+ * a time with {@code startBeforeActivity}: the model's own logic, with every delegate stubbed. The
+ * Spring path tests (ProposalProcessTest) run the same model with the real delegates.
  */
 class ProposalModelTest {
 
@@ -62,12 +62,15 @@ class ProposalModelTest {
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
     Mocks.register("proposalStatus", new StatusRecorder());
     Mocks.register("corePartnerSignOffs", new SignOffs());
-    Mocks.register("sendMailDelegate", (JavaDelegate) e -> mails.add((String) e.getVariable("mailTemplate")));
+    Mocks.register(
+        "sendMailDelegate", (JavaDelegate) e -> mails.add((String) e.getVariable("mailTemplate")));
     Mocks.register("mailSettings", Map.of("retryCycle", "R1/PT1M"));
     // Screening fails LA_CORE_PARTNERS once a borough has declined, as the real service does.
-    Mocks.register("checkEligibilityDelegate", (JavaDelegate) e -> e.setVariable("eligible", !declined));
-    Mocks.register("totalScoresDelegate", (JavaDelegate) e -> e.setVariable("moderationRequired", moderation));
-    Mocks.register("recordFundingDecisionDelegate", (JavaDelegate) e -> { });
+    Mocks.register(
+        "checkEligibilityDelegate", (JavaDelegate) e -> e.setVariable("eligible", !declined));
+    Mocks.register(
+        "totalScoresDelegate", (JavaDelegate) e -> e.setVariable("moderationRequired", moderation));
+    Mocks.register("recordFundingDecisionDelegate", (JavaDelegate) e -> {});
   }
 
   @AfterEach
@@ -89,7 +92,9 @@ class ProposalModelTest {
   @Deployment(resources = "processes/proposal.bpmn")
   void anAcceptedEoiAsksForTheFullProposal() {
     ProcessInstance instance = startBefore("Task_GiveEoiFeedback");
-    complete(task(instance), withVariables("eoiOutcome", "ACCEPT_WITH_MODIFICATION", "eoiFeedback", "Add health."));
+    complete(
+        task(instance),
+        withVariables("eoiOutcome", "ACCEPT_WITH_MODIFICATION", "eoiFeedback", "Add health."));
     execute(job(instance));
     execute(job(instance));
     assertThat(instance).isWaitingAt("Task_SubmitFullProposal");
@@ -100,19 +105,43 @@ class ProposalModelTest {
   @Test
   @Deployment(resources = "processes/proposal.bpmn")
   void aDeclinedSignOffEndsTheOthersAndScreensAgain() {
-    ProcessInstance instance = runtimeService().createProcessInstanceByKey("proposal").businessKey("T1-001")
-        .setVariables(variables(Map.of("corePartnerGroups", new ArrayList<>(List.of("borough-E09000007", "borough-E09000033")))))
-        .startBeforeActivity("SubProcess_CorePartnerSignOff#multiInstanceBody")
-        .execute();
+    ProcessInstance instance =
+        runtimeService()
+            .createProcessInstanceByKey("proposal")
+            .businessKey("T1-001")
+            .setVariables(
+                variables(
+                    Map.of(
+                        "corePartnerGroups",
+                        new ArrayList<>(List.of("borough-E09000007", "borough-E09000033")))))
+            .startBeforeActivity("SubProcess_CorePartnerSignOff#multiInstanceBody")
+            .execute();
     runAsyncSteps(instance); // one mail step per borough, then their sign-off tasks
-    Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_ConfirmCorePartner").count()).isEqualTo(2);
-    Assertions.assertThat(mails).containsExactly("BOROUGH_SIGN_OFF_REQUESTED", "BOROUGH_SIGN_OFF_REQUESTED");
+    Assertions.assertThat(
+            taskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_ConfirmCorePartner")
+                .count())
+        .isEqualTo(2);
+    Assertions.assertThat(mails)
+        .containsExactly("BOROUGH_SIGN_OFF_REQUESTED", "BOROUGH_SIGN_OFF_REQUESTED");
     declined = true;
-    complete(taskQuery().processInstanceId(instance.getId()).taskCandidateGroup("borough-E09000007").singleResult());
+    complete(
+        taskQuery()
+            .processInstanceId(instance.getId())
+            .taskCandidateGroup("borough-E09000007")
+            .singleResult());
     runAsyncSteps(instance); // the asyncAfter continuation evaluates the completion condition
-    Assertions.assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_ConfirmCorePartner").count())
-        .as("one decline ends the other sign-offs").isZero();
-    assertThat(instance).hasPassed("Gateway_CorePartnersConfirmed", "Task_CheckEligibility", "SendTask_EoiNotEligible")
+    Assertions.assertThat(
+            taskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_ConfirmCorePartner")
+                .count())
+        .as("one decline ends the other sign-offs")
+        .isZero();
+    assertThat(instance)
+        .hasPassed(
+            "Gateway_CorePartnersConfirmed", "Task_CheckEligibility", "SendTask_EoiNotEligible")
         .isWaitingAt("Task_ReviseEoi");
     assertThat(task(instance)).isAssignedTo("applicant1");
   }
@@ -152,22 +181,45 @@ class ProposalModelTest {
   /** Runs asynchronous continuations (not timers) until none is left. */
   private static void runAsyncSteps(ProcessInstance instance) {
     List<org.camunda.bpm.engine.runtime.Job> steps;
-    while (!(steps = managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()).isEmpty()) {
+    while (!(steps =
+            managementService()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .messages()
+                .list())
+        .isEmpty()) {
       execute(steps.get(0));
     }
   }
 
   private ProcessInstance startBefore(String activityId) {
     // Variables first: those set after startBeforeActivity would belong to that one instruction.
-    return runtimeService().createProcessInstanceByKey("proposal").businessKey("T1-001")
-        .setVariables(variables(Map.of())).startBeforeActivity(activityId).execute();
+    return runtimeService()
+        .createProcessInstanceByKey("proposal")
+        .businessKey("T1-001")
+        .setVariables(variables(Map.of()))
+        .startBeforeActivity(activityId)
+        .execute();
   }
 
   private static Map<String, Object> variables(Map<String, Object> extra) {
-    Map<String, Object> variables = new java.util.HashMap<>(Map.of(
-        "proposalReference", "T1-001", "roundId", "T1", "submittedBy", "applicant1",
-        "eoiDeadline", date(30), "fullProposalDeadline", date(60), "decisionDate", date(90),
-        "serviceStartDate", date(180)));
+    Map<String, Object> variables =
+        new java.util.HashMap<>(
+            Map.of(
+                "proposalReference",
+                "T1-001",
+                "roundId",
+                "T1",
+                "submittedBy",
+                "applicant1",
+                "eoiDeadline",
+                date(30),
+                "fullProposalDeadline",
+                date(60),
+                "decisionDate",
+                date(90),
+                "serviceStartDate",
+                date(180)));
     variables.putAll(extra);
     return variables;
   }

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The rules of {@link PortfolioOptimizer}, implemented as plainly as possible: try every subset of
- * the fundable candidates. Exponential, so only for small instances, but obviously right, which
- * is what the optimizer is checked against.
+ * the fundable candidates. Exponential, so only for small instances, but obviously right, which is
+ * what the optimizer is checked against.
  */
 final class BruteForcePortfolio {
 

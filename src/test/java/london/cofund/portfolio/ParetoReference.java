@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A second, independent exact method for rounds too large for the brute force: a dynamic
- * programme over (projects chosen, short-listed priorities covered) that keeps, for each state,
- * every (score, cost) pair not dominated by another (higher or equal score for lower or equal
- * cost). It finds the optimal objective but not which of several tied selections wins, so it is
- * compared on (coverage, score, cost) only. It shares no code with the optimizer.
+ * A second, independent exact method for rounds too large for the brute force: a dynamic programme
+ * over (projects chosen, short-listed priorities covered) that keeps, for each state, every (score,
+ * cost) pair not dominated by another (higher or equal score for lower or equal cost). It finds the
+ * optimal objective but not which of several tied selections wins, so it is compared on (coverage,
+ * score, cost) only. It shares no code with the optimizer.
  */
 final class ParetoReference {
 

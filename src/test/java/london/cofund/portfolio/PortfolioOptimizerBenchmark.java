@@ -6,12 +6,12 @@ import java.util.Locale;
 /**
  * Times the optimizer on seeded random rounds of 50, 100 and 200 candidates with 8 short-listed
  * priorities, 5 to 8 projects and a £10m pot (see {@link RandomRounds#benchmark}), then on harder
- * shapes of 200 candidates. Not a unit test: timings depend on the machine, so it only prints
- * them. Run it as described in docs/portfolio-optimizer.md.
+ * shapes of 200 candidates. Not a unit test: timings depend on the machine, so it only prints them.
+ * Run it as described in docs/portfolio-optimizer.md.
  *
  * <p>Arguments: the number of measured rounds per line (default 20), and {@code verify} to check
- * every measured round's objective against the independent {@link ParetoReference} (slow: about
- * a second per 200-candidate round).
+ * every measured round's objective against the independent {@link ParetoReference} (slow: about a
+ * second per 200-candidate round).
  */
 public final class PortfolioOptimizerBenchmark {
 

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The optimizer against the brute force on hundreds of random small rounds. The recommendation is
- * fully determined (ties are broken by reference), so the whole record must match: the chosen
- * set, the other lists, the flags and every summary number.
+ * fully determined (ties are broken by reference), so the whole record must match: the chosen set,
+ * the other lists, the flags and every summary number.
  */
 class PortfolioOptimizerPropertyTest {
 
@@ -62,8 +62,8 @@ class PortfolioOptimizerPropertyTest {
   }
 
   /**
-   * Mid-sized rounds are beyond the brute force, but two searches with very different bounds
-   * (exact rows for every position, or one row for all) must still agree.
+   * Mid-sized rounds are beyond the brute force, but two searches with very different bounds (exact
+   * rows for every position, or one row for all) must still agree.
    */
   @Test
   void denseAndSparseTablesAgreeOnLargerRounds() {

@@ -74,8 +74,8 @@ class PortfolioOptimizerTest {
   }
 
   /**
-   * {C, D} and {A, B} tie on coverage, score (30) and cost (400). Ranking by score would meet
-   * C first and keep {C, D}; the rule says the smaller sorted reference list, [A, B], wins.
+   * {C, D} and {A, B} tie on coverage, score (30) and cost (400). Ranking by score would meet C
+   * first and keep {C, D}; the rule says the smaller sorted reference list, [A, B], wins.
    */
   @Test
   void tiesBetweenDifferentSelectionsGoToTheSmallestReferenceList() {

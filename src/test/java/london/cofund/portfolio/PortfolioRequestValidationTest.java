@@ -41,9 +41,7 @@ class PortfolioRequestValidationTest {
   void absurdPotIsRejected() {
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () ->
-                new PortfolioRequest(
-                    CANDIDATES, SHORTLIST, 5, 8, Long.MAX_VALUE, BigDecimal.TEN))
+            () -> new PortfolioRequest(CANDIDATES, SHORTLIST, 5, 8, Long.MAX_VALUE, BigDecimal.TEN))
         .withMessageStartingWith("potAmount must be between 0 and");
   }
 

@@ -11,8 +11,15 @@ import java.util.Set;
 final class RandomRounds {
 
   private static final List<String> SHORTLISTABLE =
-      List.of("CSE", "FEMALE_OFFENDING", "SEXUAL_VIOLENCE", "YOUTH_OFFENDING", "GANGS", "VAWG",
-          "HATE_CRIME", "MENTAL_HEALTH");
+      List.of(
+          "CSE",
+          "FEMALE_OFFENDING",
+          "SEXUAL_VIOLENCE",
+          "YOUTH_OFFENDING",
+          "GANGS",
+          "VAWG",
+          "HATE_CRIME",
+          "MENTAL_HEALTH");
   private static final List<String> OTHER_THEMES = List.of("BURGLARY", "ANTI_SOCIAL_BEHAVIOUR");
 
   private static final long[] TIED_COSTS = {100_000, 150_000, 200_000, 250_000, 300_000};
@@ -22,8 +29,8 @@ final class RandomRounds {
 
   /**
    * A small round the brute force can check: up to {@code maxCandidates} candidates, often with
-   * tied scores and costs, shortlists of 0 to {@code maxShortlist} of 7 themes, project counts of
-   * 1 to 10, thresholds that exclude some or all candidates, and pots from nothing to everything.
+   * tied scores and costs, shortlists of 0 to {@code maxShortlist} of 7 themes, project counts of 1
+   * to 10, thresholds that exclude some or all candidates, and pots from nothing to everything.
    */
   static PortfolioRequest small(long seed, int maxCandidates, int maxShortlist) {
     Random random = new Random(seed);
@@ -133,8 +140,8 @@ final class RandomRounds {
   /**
    * A round shaped like the real fund at scale: {@code n} candidates costing £0.2m to £3m, scores
    * that are sums of five criteria, each the mean of three assessors' 1-to-5 marks rounded to two
-   * decimals, one to three priorities each (mostly short-listed), 8 short-listed priorities, 5 to
-   * 8 projects, a £10m pot and a threshold of 12; or one of the harder {@link Shape}s.
+   * decimals, one to three priorities each (mostly short-listed), 8 short-listed priorities, 5 to 8
+   * projects, a £10m pot and a threshold of 12; or one of the harder {@link Shape}s.
    */
   static PortfolioRequest benchmark(long seed, int n, Shape shape) {
     Random random = new Random(seed);

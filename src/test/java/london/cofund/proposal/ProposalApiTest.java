@@ -33,10 +33,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
-   * A refused completion over engine-rest is a 400 naming the variable, and the task stays open.
-   * engine-rest's complete and submit-form answer 400 only for a form-field validation error, which
-   * is how CoFund raises a refusal there (RefusedTaskInput).
-   */
+ * A refused completion over engine-rest is a 400 naming the variable, and the task stays open.
+ * engine-rest's complete and submit-form answer 400 only for a form-field validation error, which
+ * is how CoFund raises a refusal there (RefusedTaskInput).
+ */
 @CoFundSpringTest
 class ProposalApiTest {
 
@@ -71,35 +71,60 @@ class ProposalApiTest {
 
   @Test
   void aProposalGoesFromEoiToServiceStartedOverHttp() {
-    Response submitted = http.post(eois(round), "applicant1", Fixtures.eligibleEoi("Women's centres", CONTACT));
+    Response submitted =
+        http.post(eois(round), "applicant1", Fixtures.eligibleEoi("Women's centres", CONTACT));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
     String ref = submitted.json().get("reference").asText();
     assertThat(submitted.header("Location")).endsWith("/api/proposals/" + ref);
     assertThat(submitted.json().get("status").asText()).isEqualTo("AWAITING_BOROUGH_SIGN_OFF");
     assertThat(submitted.json().get("eligible").asBoolean()).isTrue();
-    assertThat(submitted.json().get("criteria").findValuesAsText("code")).containsExactlyInAnyOrder(
-        "LONDON", "BOROUGH_COVERAGE", "PARTNERSHIP", "LA_CORE_PARTNERS", "PRIORITY", "LEAD_AGENCY");
+    assertThat(submitted.json().get("criteria").findValuesAsText("code"))
+        .containsExactlyInAnyOrder(
+            "LONDON",
+            "BOROUGH_COVERAGE",
+            "PARTNERSHIP",
+            "LA_CORE_PARTNERS",
+            "PRIORITY",
+            "LEAD_AGENCY");
     assertThat(submitted.json().get("criteria").findValues("passed")).allMatch(JsonNode::asBoolean);
     follow(ref);
 
-    // Each borough confirms its own sign-off; Islington has no demo officer, so the admin stands in.
-    completeOnlyTask(ref, TASK_CONFIRM_CORE_PARTNER, "westminster", VAR_CORE_PARTNER_CONFIRMED, true);
+    // Each borough confirms its own sign-off; Islington has no demo officer, so the admin stands
+    // in.
+    completeOnlyTask(
+        ref, TASK_CONFIRM_CORE_PARTNER, "westminster", VAR_CORE_PARTNER_CONFIRMED, true);
     completeOnlyTask(ref, TASK_CONFIRM_CORE_PARTNER, "camden", VAR_CORE_PARTNER_CONFIRMED, true);
-    String islington = taskIds("/engine-rest/task?processInstanceBusinessKey=" + ref
-        + "&candidateGroup=borough-" + Fixtures.ISLINGTON, "admin").get(0);
+    String islington =
+        taskIds(
+                "/engine-rest/task?processInstanceBusinessKey="
+                    + ref
+                    + "&candidateGroup=borough-"
+                    + Fixtures.ISLINGTON,
+                "admin")
+            .get(0);
     assertNoContent(http.completeTask(islington, "admin", VAR_CORE_PARTNER_CONFIRMED, true));
     fund.run();
     assertThat(view(ref, "applicant1").get("status").asText()).isEqualTo("AWAITING_EOI_FEEDBACK");
 
-    completeOnlyTask(ref, TASK_GIVE_EOI_FEEDBACK, "mopac",
-        VAR_EOI_OUTCOME, "ACCEPT", VAR_EOI_FEEDBACK, "A strong, well-led partnership.");
+    completeOnlyTask(
+        ref,
+        TASK_GIVE_EOI_FEEDBACK,
+        "mopac",
+        VAR_EOI_OUTCOME,
+        "ACCEPT",
+        VAR_EOI_FEEDBACK,
+        "A strong, well-led partnership.");
     JsonNode afterFeedback = view(ref, "applicant1");
     assertThat(afterFeedback.get("status").asText()).isEqualTo("FULL_PROPOSAL_DUE");
     assertThat(afterFeedback.get("eoiOutcome").asText()).isEqualTo("ACCEPT");
-    assertThat(afterFeedback.get("eoiFeedback").asText()).isEqualTo("A strong, well-led partnership.");
+    assertThat(afterFeedback.get("eoiFeedback").asText())
+        .isEqualTo("A strong, well-led partnership.");
 
-    Response full = http.put("/api/proposals/" + ref + "/full-proposal", "applicant1",
-        Fixtures.fullProposal(Fixtures.eligibleEoi("Women's centres", CONTACT)));
+    Response full =
+        http.put(
+            "/api/proposals/" + ref + "/full-proposal",
+            "applicant1",
+            Fixtures.fullProposal(Fixtures.eligibleEoi("Women's centres", CONTACT)));
     assertThat(full.status()).as(full.body()).isEqualTo(200);
     assertThat(full.json().get("eligible").asBoolean()).isTrue();
     fund.run();
@@ -110,16 +135,28 @@ class ProposalApiTest {
     assertThat(view(ref, "applicant1").get("status").asText()).isEqualTo("ASSESSED");
     assertThat(view(ref, "mopac").get("totalScore").decimalValue()).isEqualByComparingTo("19");
 
-    Response decision = http.post("/engine-rest/message", "mopac", Map.of(
-        "messageName", MESSAGE_FUNDING_DECISION,
-        "businessKey", ref,
-        "processVariables", HttpApi.engineVariables(VAR_FUNDING_OUTCOME, "FUNDED", VAR_AWARDED_AMOUNT, 1_200_000L)));
+    Response decision =
+        http.post(
+            "/engine-rest/message",
+            "mopac",
+            Map.of(
+                "messageName", MESSAGE_FUNDING_DECISION,
+                "businessKey", ref,
+                "processVariables",
+                    HttpApi.engineVariables(
+                        VAR_FUNDING_OUTCOME, "FUNDED", VAR_AWARDED_AMOUNT, 1_200_000L)));
     assertNoContent(decision);
     fund.run();
     assertThat(view(ref, "applicant1").get("status").asText()).isEqualTo("FUNDED");
 
-    completeOnlyTask(ref, TASK_CONFIRM_GRANT_AGREEMENT, "mopac",
-        VAR_GRANT_AGREEMENT_SIGNED, true, VAR_AGREEMENT_DATE, "2026-10-01");
+    completeOnlyTask(
+        ref,
+        TASK_CONFIRM_GRANT_AGREEMENT,
+        "mopac",
+        VAR_GRANT_AGREEMENT_SIGNED,
+        true,
+        VAR_AGREEMENT_DATE,
+        "2026-10-01");
     fund.moveTo(round.dates().serviceStartDate().toInstant().plusSeconds(60));
 
     JsonNode started = view(ref, "applicant1");
@@ -127,7 +164,8 @@ class ProposalApiTest {
     assertThat(started.get("decision").get("outcome").asText()).isEqualTo("FUNDED");
     assertThat(started.get("decision").get("awardedAmount").asLong()).isEqualTo(1_200_000L);
     assertThat(started.get("totalScore").isNull()).as("the applicant does not see scores").isTrue();
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(ref).count()).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(ref).count())
+        .isZero();
   }
 
   // ---- POST /api/rounds/{roundId}/eois: malformed requests
@@ -137,29 +175,61 @@ class ProposalApiTest {
         bad("malformed JSON", "body", null, "{\"title\": \"Broken\","),
         bad("a wrong type", "requestedAmount", null, eoi(e -> e.put("requestedAmount", "lots"))),
         bad("an unknown enum", "scope", "CITYWIDE", eoi(e -> e.put("scope", "CITYWIDE"))),
-        bad("a code that is not a borough", "deliveryBoroughs[2]", "E09000099",
+        bad(
+            "a code that is not a borough",
+            "deliveryBoroughs[2]",
+            "E09000099",
             eoi(e -> boroughs(e).set(2, TextNode.valueOf("E09000099")))),
-        bad("the City of London", "deliveryBoroughs[2]", "City of London",
+        bad(
+            "the City of London",
+            "deliveryBoroughs[2]",
+            "City of London",
             eoi(e -> boroughs(e).set(2, TextNode.valueOf("E09000001")))),
-        bad("an unknown priority code", "priorityThemes[0]", "NOT_A_PRIORITY",
-            eoi(e -> ((ArrayNode) e.get("priorityThemes")).set(0, TextNode.valueOf("NOT_A_PRIORITY")))),
-        bad("an invalid email", "leadAgency.contactEmail", null,
-            eoi(e -> ((ObjectNode) e.get("leadAgency")).put("contactEmail", "abi.lead-at-advance"))),
+        bad(
+            "an unknown priority code",
+            "priorityThemes[0]",
+            "NOT_A_PRIORITY",
+            eoi(
+                e ->
+                    ((ArrayNode) e.get("priorityThemes"))
+                        .set(0, TextNode.valueOf("NOT_A_PRIORITY")))),
+        bad(
+            "an invalid email",
+            "leadAgency.contactEmail",
+            null,
+            eoi(
+                e ->
+                    ((ObjectNode) e.get("leadAgency")).put("contactEmail", "abi.lead-at-advance"))),
         bad("a zero amount", "requestedAmount", null, eoi(e -> e.put("requestedAmount", 0))),
         bad("a negative amount", "requestedAmount", null, eoi(e -> e.put("requestedAmount", -5))),
-        bad("a decimal amount", "requestedAmount", null, eoi(e -> e.put("requestedAmount", 1500.5))),
+        bad(
+            "a decimal amount",
+            "requestedAmount",
+            null,
+            eoi(e -> e.put("requestedAmount", 1500.5))),
         bad("a title of 201 characters", "title", null, eoi(e -> e.put("title", "t".repeat(201)))),
-        bad("a summary of 4001 characters", "summary", null, eoi(e -> e.put("summary", "s".repeat(4001)))),
+        bad(
+            "a summary of 4001 characters",
+            "summary",
+            null,
+            eoi(e -> e.put("summary", "s".repeat(4001)))),
         bad("an unknown field", "colour", null, eoi(e -> e.put("colour", "blue"))),
-        bad("a council partner without its borough", "partners[0].boroughCode", "LOCAL_AUTHORITY",
+        bad(
+            "a council partner without its borough",
+            "partners[0].boroughCode",
+            "LOCAL_AUTHORITY",
             eoi(e -> ((ObjectNode) e.get("partners").get(0)).remove("boroughCode"))),
-        bad("a sub-regional EOI without boroughs", "deliveryBoroughs", "SUB_REGIONAL",
+        bad(
+            "a sub-regional EOI without boroughs",
+            "deliveryBoroughs",
+            "SUB_REGIONAL",
             eoi(e -> e.remove("deliveryBoroughs"))));
   }
 
   @ParameterizedTest(name = "{0} is a 400 naming {1}")
   @MethodSource("malformedEois")
-  void aMalformedEoiIsRefusedNamingTheFieldAndNothingIsStored(String what, String field, String reason, Object body) {
+  void aMalformedEoiIsRefusedNamingTheFieldAndNothingIsStored(
+      String what, String field, String reason, Object body) {
     long before = storedProposals(round);
 
     Response response = http.post(eois(round), "applicant1", body);
@@ -170,15 +240,22 @@ class ProposalApiTest {
       assertThat(response.json().get("errors").get(0).get("message").asText()).contains(reason);
     }
     assertThat(storedProposals(round)).isEqualTo(before);
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-        .variableValueEquals(VAR_ROUND_ID, round.roundId()).count()).as("no process started").isZero();
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .variableValueEquals(VAR_ROUND_ID, round.roundId())
+                .count())
+        .as("no process started")
+        .isZero();
   }
 
   // ---- POST /api/rounds/{roundId}/eois: the round and the caller
 
   @Test
   void anEoiToAnUnknownRoundIsNotFound() {
-    assertProblem(http.post("/api/rounds/NO-SUCH-ROUND/eois", "applicant1", eligibleEoi("Lost")), 404);
+    assertProblem(
+        http.post("/api/rounds/NO-SUCH-ROUND/eois", "applicant1", eligibleEoi("Lost")), 404);
   }
 
   @Test
@@ -186,7 +263,8 @@ class ProposalApiTest {
     String roundId = Fixtures.newRoundId("API-C");
     rounds.register(Fixtures.round(roundId, Fixtures.NOW), "mopac");
 
-    assertProblem(http.post("/api/rounds/" + roundId + "/eois", "applicant1", eligibleEoi("Too early")), 409);
+    assertProblem(
+        http.post("/api/rounds/" + roundId + "/eois", "applicant1", eligibleEoi("Too early")), 409);
     assertThat(storedProposals(rounds.get(roundId))).isZero();
   }
 
@@ -211,7 +289,8 @@ class ProposalApiTest {
 
   @Test
   void anEoiThatFailsACriterionIsCreatedAsNotEligibleNamingTheFailure() {
-    Response response = http.post(eois(round), "applicant1", Fixtures.twoBoroughEoi("Two-borough pilot", CONTACT));
+    Response response =
+        http.post(eois(round), "applicant1", Fixtures.twoBoroughEoi("Two-borough pilot", CONTACT));
 
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     assertThat(response.json().get("eligible").asBoolean()).isFalse();
@@ -219,7 +298,8 @@ class ProposalApiTest {
     List<JsonNode> failed = failedCriteria(response.json());
     assertThat(failed).extracting(c -> c.get("code").asText()).containsExactly("BOROUGH_COVERAGE");
     assertThat(failed.get(0).get("reason").asText())
-        .isEqualTo("covers 2 boroughs (Camden, Westminster); sub-regional projects must cover at least 3");
+        .isEqualTo(
+            "covers 2 boroughs (Camden, Westminster); sub-regional projects must cover at least 3");
     assertThat(storedProposals(round)).isOne();
   }
 
@@ -236,18 +316,27 @@ class ProposalApiTest {
   @Test
   void aBoroughOfficerSeesOnlyProposalsDeliveredInTheirBorough() {
     String withCamden = submit(eligibleEoi("Westminster, Camden and Islington"));
-    String withoutCamden = submit(Fixtures.eoi("Westminster, Hackney and Islington", CONTACT,
-        List.of(Fixtures.WESTMINSTER, HACKNEY, Fixtures.ISLINGTON), 900_000L, List.of("CSE")));
+    String withoutCamden =
+        submit(
+            Fixtures.eoi(
+                "Westminster, Hackney and Islington",
+                CONTACT,
+                List.of(Fixtures.WESTMINSTER, HACKNEY, Fixtures.ISLINGTON),
+                900_000L,
+                List.of("CSE")));
 
     assertThat(view(withCamden, "westminster").get("reference").asText()).isEqualTo(withCamden);
-    assertThat(view(withoutCamden, "westminster").get("reference").asText()).isEqualTo(withoutCamden);
+    assertThat(view(withoutCamden, "westminster").get("reference").asText())
+        .isEqualTo(withoutCamden);
     assertThat(view(withCamden, "camden").get("reference").asText()).isEqualTo(withCamden);
     assertProblem(http.get("/api/proposals/" + withoutCamden, "camden"), 404);
   }
 
   @Test
   void onlyMopacAndTheWorkingGroupSeeTheTotalScore() {
-    String ref = fund.toAssessment(round.roundId(), Fixtures.eligibleEoi("Scored bid", CONTACT), "applicant1");
+    String ref =
+        fund.toAssessment(
+            round.roundId(), Fixtures.eligibleEoi("Scored bid", CONTACT), "applicant1");
     fund.assess(ref, "assessor1", 4, 4, 4, 3, 4);
     fund.assess(ref, "assessor2", 4, 3, 4, 4, 4);
     assertThat(proposals.get(ref).status()).isEqualTo(ProposalStatus.ASSESSED);
@@ -260,16 +349,33 @@ class ProposalApiTest {
 
   // ---- borough sign-off over engine-rest
 
-  /** Tasklist's "Tasks for my groups" filter shows a borough officer which proposal each task is about. */
+  /**
+   * Tasklist's "Tasks for my groups" filter shows a borough officer which proposal each task is
+   * about.
+   */
   @Test
   void aBoroughOfficersTaskListNamesTheProposal() {
     String ref = submit(eligibleEoi("Listed for Camden"));
-    String filterId = http.get("/engine-rest/filter?name=" + java.net.URLEncoder.encode(
-        london.cofund.identity.IdentityBootstrap.FILTER_MY_GROUPS, java.nio.charset.StandardCharsets.UTF_8), "camden")
-        .json().get(0).get("id").asText();
-    Response list = http.postHal("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=200", "camden", "{}");
+    String filterId =
+        http.get(
+                "/engine-rest/filter?name="
+                    + java.net.URLEncoder.encode(
+                        london.cofund.identity.IdentityBootstrap.FILTER_MY_GROUPS,
+                        java.nio.charset.StandardCharsets.UTF_8),
+                "camden")
+            .json()
+            .get(0)
+            .get("id")
+            .asText();
+    Response list =
+        http.postHal(
+            "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=200",
+            "camden",
+            "{}");
     assertThat(list.status()).as(list.body()).isEqualTo(200);
-    assertThat(list.json().findValuesAsText("value")).as("the task's Proposal column").contains(ref);
+    assertThat(list.json().findValuesAsText("value"))
+        .as("the task's Proposal column")
+        .contains(ref);
   }
 
   @Test
@@ -281,9 +387,12 @@ class ProposalApiTest {
     assertThat(taskIds("/engine-rest/task?processInstanceBusinessKey=" + ref, "westminster"))
         .containsExactly(westminsterTask);
     assertThat(http.get("/engine-rest/task/" + camdenTask, "westminster").status()).isIn(403, 404);
-    assertThat(http.completeTask(camdenTask, "westminster", VAR_CORE_PARTNER_CONFIRMED, true).status())
+    assertThat(
+            http.completeTask(camdenTask, "westminster", VAR_CORE_PARTNER_CONFIRMED, true).status())
         .isEqualTo(403);
-    assertThat(tasks.createTaskQuery().taskId(camdenTask).count()).as("Camden's task is untouched").isOne();
+    assertThat(tasks.createTaskQuery().taskId(camdenTask).count())
+        .as("Camden's task is untouched")
+        .isOne();
     assertThat(taskIds("/engine-rest/task?processInstanceBusinessKey=" + ref, "camden"))
         .containsExactly(camdenTask);
   }
@@ -312,14 +421,16 @@ class ProposalApiTest {
 
   @Test
   void feedbackWithoutTextIsA400NamingEoiFeedback() {
-    String ref = fund.submit(round.roundId(), Fixtures.eligibleEoi("No feedback", CONTACT), "applicant1");
+    String ref =
+        fund.submit(round.roundId(), Fixtures.eligibleEoi("No feedback", CONTACT), "applicant1");
     fund.confirmEveryBorough(ref);
     String feedbackTask = taskIds(taskQuery(ref, TASK_GIVE_EOI_FEEDBACK), "mopac").get(0);
 
     Response response = http.completeTask(feedbackTask, "mopac", VAR_EOI_OUTCOME, "ACCEPT");
 
     assertThat(response.status()).as(response.body()).isEqualTo(400);
-    assertThat(response.json().get("message").asText()).contains(VAR_EOI_FEEDBACK + ": is required");
+    assertThat(response.json().get("message").asText())
+        .contains(VAR_EOI_FEEDBACK + ": is required");
     assertThat(tasks.createTaskQuery().taskId(feedbackTask).count()).isOne();
     assertThat(proposals.get(ref).status()).isEqualTo(ProposalStatus.AWAITING_EOI_FEEDBACK);
   }
@@ -330,7 +441,9 @@ class ProposalApiTest {
   void revisingAnEligibleEoiIsAConflict() {
     String ref = submit(eligibleEoi("Already eligible"));
 
-    assertProblem(http.put("/api/proposals/" + ref + "/eoi", "applicant1", eligibleEoi("Revised anyway")), 409);
+    assertProblem(
+        http.put("/api/proposals/" + ref + "/eoi", "applicant1", eligibleEoi("Revised anyway")),
+        409);
     assertThat(proposals.get(ref).eoiVersion()).isOne();
   }
 
@@ -338,8 +451,12 @@ class ProposalApiTest {
   void aFullProposalBeforeFeedbackIsAConflict() {
     String ref = submit(eligibleEoi("Too keen"));
 
-    assertProblem(http.put("/api/proposals/" + ref + "/full-proposal", "applicant1",
-        Fixtures.fullProposal(eligibleEoi("Too keen"))), 409);
+    assertProblem(
+        http.put(
+            "/api/proposals/" + ref + "/full-proposal",
+            "applicant1",
+            Fixtures.fullProposal(eligibleEoi("Too keen"))),
+        409);
     assertThat(proposals.get(ref).fullProposal()).isNull();
   }
 
@@ -347,7 +464,8 @@ class ProposalApiTest {
   void anotherApplicantCannotReviseTheEoi() {
     String ref = submit(Fixtures.twoBoroughEoi("Someone else's", CONTACT));
 
-    Response response = http.put("/api/proposals/" + ref + "/eoi", "applicant2", eligibleEoi("Hijacked"));
+    Response response =
+        http.put("/api/proposals/" + ref + "/eoi", "applicant2", eligibleEoi("Hijacked"));
 
     assertThat(response.status()).isIn(403, 404);
     assertThat(response.contentType()).startsWith("application/problem+json");
@@ -370,7 +488,9 @@ class ProposalApiTest {
   void aRevisionOfANotEligibleEoiIsScreenedAgain() {
     String ref = submit(Fixtures.twoBoroughEoi("Two-borough pilot", CONTACT));
 
-    Response revised = http.put("/api/proposals/" + ref + "/eoi", "applicant1", eligibleEoi("Three-borough pilot"));
+    Response revised =
+        http.put(
+            "/api/proposals/" + ref + "/eoi", "applicant1", eligibleEoi("Three-borough pilot"));
 
     assertThat(revised.status()).as(revised.body()).isEqualTo(200);
     assertThat(revised.json().get("reference").asText()).isEqualTo(ref);
@@ -403,7 +523,8 @@ class ProposalApiTest {
   private Round publishedRound() {
     String roundId = Fixtures.newRoundId("API-P");
     rounds.register(Fixtures.round(roundId, Fixtures.NOW), "mopac");
-    rounds.agreeShortlist(roundId, List.of("CSE", "FEMALE_OFFENDING", "SEXUAL_VIOLENCE", "YOUTH_OFFENDING"));
+    rounds.agreeShortlist(
+        roundId, List.of("CSE", "FEMALE_OFFENDING", "SEXUAL_VIOLENCE", "YOUTH_OFFENDING"));
     rounds.publish(roundId);
     return rounds.get(roundId);
   }
@@ -412,7 +533,9 @@ class ProposalApiTest {
     return Fixtures.eligibleEoi(title, CONTACT);
   }
 
-  /** Submits an EOI over HTTP as applicant1 and runs the jobs that follow, as the executor would. */
+  /**
+   * Submits an EOI over HTTP as applicant1 and runs the jobs that follow, as the executor would.
+   */
   private String submit(EoiForm eoi) {
     Response response = http.post(eois(round), "applicant1", eoi);
     assertThat(response.status()).as(response.body()).isEqualTo(201);
@@ -437,14 +560,29 @@ class ProposalApiTest {
 
   /** An assessor takes an open assessment (claim, then complete) through engine-rest. */
   private void assessOverHttp(String ref, String assessor, int... scores) {
-    List<String> open = taskIds(taskQuery(ref, TASK_ASSESS_PROPOSAL) + "&unassigned=true", assessor);
+    List<String> open =
+        taskIds(taskQuery(ref, TASK_ASSESS_PROPOSAL) + "&unassigned=true", assessor);
     assertThat(open).as("open assessments of " + ref).isNotEmpty();
     String task = open.get(0);
     assertNoContent(http.claimTask(task, assessor));
-    assertNoContent(http.completeTask(task, assessor, VAR_CONFLICT_OF_INTEREST, false,
-        VAR_SCORE_STRATEGIC_FIT, scores[0], VAR_SCORE_NEED, scores[1], VAR_SCORE_PARTNERSHIP, scores[2],
-        VAR_SCORE_DELIVERABILITY, scores[3], VAR_SCORE_VALUE_FOR_MONEY, scores[4],
-        VAR_ASSESSMENT_COMMENTS, assessor + " finds the case convincing."));
+    assertNoContent(
+        http.completeTask(
+            task,
+            assessor,
+            VAR_CONFLICT_OF_INTEREST,
+            false,
+            VAR_SCORE_STRATEGIC_FIT,
+            scores[0],
+            VAR_SCORE_NEED,
+            scores[1],
+            VAR_SCORE_PARTNERSHIP,
+            scores[2],
+            VAR_SCORE_DELIVERABILITY,
+            scores[3],
+            VAR_SCORE_VALUE_FOR_MONEY,
+            scores[4],
+            VAR_ASSESSMENT_COMMENTS,
+            assessor + " finds the case convincing."));
     fund.run();
   }
 
@@ -465,13 +603,20 @@ class ProposalApiTest {
   }
 
   private String boroughTask(String ref, String boroughCode) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(ref).taskDefinitionKey(TASK_CONFIRM_CORE_PARTNER)
-        .taskCandidateGroup("borough-" + boroughCode).singleResult().getId();
+    return tasks
+        .createTaskQuery()
+        .processInstanceBusinessKey(ref)
+        .taskDefinitionKey(TASK_CONFIRM_CORE_PARTNER)
+        .taskCandidateGroup("borough-" + boroughCode)
+        .singleResult()
+        .getId();
   }
 
   private JsonNode view(String ref, String user) {
     Response response = http.get("/api/proposals/" + ref, user);
-    assertThat(response.status()).as(user + " reads " + ref + ": " + response.body()).isEqualTo(200);
+    assertThat(response.status())
+        .as(user + " reads " + ref + ": " + response.body())
+        .isEqualTo(200);
     return response.json();
   }
 
@@ -487,7 +632,9 @@ class ProposalApiTest {
   }
 
   private static List<JsonNode> failedCriteria(JsonNode json) {
-    return json.get("criteria").findParents("passed").stream().filter(c -> !c.get("passed").asBoolean()).toList();
+    return json.get("criteria").findParents("passed").stream()
+        .filter(c -> !c.get("passed").asBoolean())
+        .toList();
   }
 
   private static List<String> fields(Response response) {
@@ -510,7 +657,8 @@ class ProposalApiTest {
 
   /** The eligible EOI as JSON, with one change. */
   private static ObjectNode eoi(Consumer<ObjectNode> change) {
-    ObjectNode json = HttpApi.jsonOf(Fixtures.eligibleEoi("Well formed but for one field", CONTACT));
+    ObjectNode json =
+        HttpApi.jsonOf(Fixtures.eligibleEoi("Well formed but for one field", CONTACT));
     change.accept(json);
     return json;
   }

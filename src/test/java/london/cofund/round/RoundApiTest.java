@@ -34,8 +34,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CoFundSpringTest
 class RoundApiTest {
 
-  static final String[] DATE_FIELDS =
-      {"consultationDeadline", "eoiDeadline", "fullProposalDeadline", "decisionDate", "serviceStartDate"};
+  static final String[] DATE_FIELDS = {
+    "consultationDeadline",
+    "eoiDeadline",
+    "fullProposalDeadline",
+    "decisionDate",
+    "serviceStartDate"
+  };
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
@@ -60,8 +65,14 @@ class RoundApiTest {
     assertThat(response.header("Location")).endsWith("/api/rounds/" + roundId);
     assertContractFields(response.json(), request);
     assertContractFields(http.get("/api/rounds/" + roundId, "mopac").json(), request);
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(FundingRoundProcess.KEY)
-        .processInstanceBusinessKey(roundId).count()).as("its fundingRound process runs").isOne();
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(FundingRoundProcess.KEY)
+                .processInstanceBusinessKey(roundId)
+                .count())
+        .as("its fundingRound process runs")
+        .isOne();
   }
 
   @Test
@@ -73,7 +84,8 @@ class RoundApiTest {
     assertProblem(http.post("/api/rounds", "mopac", again), 409);
     assertThat(http.get("/api/rounds/" + roundId, "mopac").json().get("name").asText())
         .isEqualTo("Tranche 1 " + roundId);
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(roundId).count()).isOne();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(roundId).count())
+        .isOne();
   }
 
   @ParameterizedTest(name = "{0} may not open a round")
@@ -87,34 +99,78 @@ class RoundApiTest {
 
   static Stream<Arguments> invalidRounds() {
     return Stream.of(
-        bad("eoiDeadline before consultationDeadline", "eoiDeadline", "must be after consultationDeadline",
+        bad(
+            "eoiDeadline before consultationDeadline",
+            "eoiDeadline",
+            "must be after consultationDeadline",
             r -> before(r, "eoiDeadline", "consultationDeadline")),
-        bad("fullProposalDeadline before eoiDeadline", "fullProposalDeadline", "must be after eoiDeadline",
+        bad(
+            "fullProposalDeadline before eoiDeadline",
+            "fullProposalDeadline",
+            "must be after eoiDeadline",
             r -> before(r, "fullProposalDeadline", "eoiDeadline")),
-        bad("decisionDate before fullProposalDeadline", "decisionDate", "must be after fullProposalDeadline",
+        bad(
+            "decisionDate before fullProposalDeadline",
+            "decisionDate",
+            "must be after fullProposalDeadline",
             r -> before(r, "decisionDate", "fullProposalDeadline")),
-        bad("serviceStartDate before decisionDate", "serviceStartDate", "must be after decisionDate",
+        bad(
+            "serviceStartDate before decisionDate",
+            "serviceStartDate",
+            "must be after decisionDate",
             r -> before(r, "serviceStartDate", "decisionDate")),
-        bad("a date without an offset", "eoiDeadline", "offset",
-            r -> r.put("eoiDeadline", r.get("eoiDeadline").asText().replaceAll("(Z|[+-]\\d\\d:\\d\\d)$", ""))),
-        bad("maxProjects below minProjects", "maxProjects", "minProjects",
+        bad(
+            "a date without an offset",
+            "eoiDeadline",
+            "offset",
+            r ->
+                r.put(
+                    "eoiDeadline",
+                    r.get("eoiDeadline").asText().replaceAll("(Z|[+-]\\d\\d:\\d\\d)$", ""))),
+        bad(
+            "maxProjects below minProjects",
+            "maxProjects",
+            "minProjects",
             r -> r.put("minProjects", 6).put("maxProjects", 4)),
-        bad("a fundable threshold of 30", "fundableThreshold", null, r -> r.put("fundableThreshold", 30)),
+        bad(
+            "a fundable threshold of 30",
+            "fundableThreshold",
+            null,
+            r -> r.put("fundableThreshold", 30)),
         bad("a pot of 0", "potAmount", null, r -> r.put("potAmount", 0)),
-        bad("a bad round id", "roundId", "letters, digits or hyphens", r -> r.put("roundId", "T1_2018")),
-        bad("an empty long list", "priorityLongList", "at least one", r -> r.putArray("priorityLongList")),
-        bad("a code twice in the long list", "priorityLongList[1].code", "listed twice",
+        bad(
+            "a bad round id",
+            "roundId",
+            "letters, digits or hyphens",
+            r -> r.put("roundId", "T1_2018")),
+        bad(
+            "an empty long list",
+            "priorityLongList",
+            "at least one",
+            r -> r.putArray("priorityLongList")),
+        bad(
+            "a code twice in the long list",
+            "priorityLongList[1].code",
+            "listed twice",
             r -> ((ObjectNode) r.get("priorityLongList").get(1)).put("code", "CSE")),
-        bad("a bad priority code", "priorityLongList[0].code", "capitals",
-            r -> ((ObjectNode) r.get("priorityLongList").get(0)).put("code", "child sexual exploitation")),
-        bad("an unknown previous round", "previousRoundId", "no round",
+        bad(
+            "a bad priority code",
+            "priorityLongList[0].code",
+            "capitals",
+            r ->
+                ((ObjectNode) r.get("priorityLongList").get(0))
+                    .put("code", "child sexual exploitation")),
+        bad(
+            "an unknown previous round",
+            "previousRoundId",
+            "no round",
             r -> r.put("previousRoundId", "NO-SUCH-ROUND")));
   }
 
   @ParameterizedTest(name = "{0} is a 400 naming {1}")
   @MethodSource("invalidRounds")
-  void anInvalidRoundIsRefusedNamingTheFieldAndNothingIsStored(String what, String field, String reason,
-      Consumer<ObjectNode> change) {
+  void anInvalidRoundIsRefusedNamingTheFieldAndNothingIsStored(
+      String what, String field, String reason, Consumer<ObjectNode> change) {
     String roundId = roundId("API-I");
     ObjectNode request = request(roundId);
     change.accept(request);
@@ -122,7 +178,9 @@ class RoundApiTest {
     Response response = http.post("/api/rounds", "mopac", request);
 
     assertProblem(response, 400);
-    assertThat(response.json().get("errors").findValuesAsText("field")).as(response.body()).containsExactly(field);
+    assertThat(response.json().get("errors").findValuesAsText("field"))
+        .as(response.body())
+        .containsExactly(field);
     if (reason != null) {
       assertThat(response.json().get("errors").get(0).get("message").asText()).contains(reason);
     }
@@ -159,13 +217,19 @@ class RoundApiTest {
   }
 
   /**
-   * A valid request as MOPAC would send it, leaving the defaults out: the seed's priorities, dates a
-   * week, a month, two months, three months and six months from now.
+   * A valid request as MOPAC would send it, leaving the defaults out: the seed's priorities, dates
+   * a week, a month, two months, three months and six months from now.
    */
   private static ObjectNode request(String roundId) {
-    ObjectNode request = HttpApi.jsonOf(Fixtures.round(roundId, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
-    request.remove(List.of("minProjects", "maxProjects", "assessorsPerProposal", "fundableThreshold",
-        "previousRoundId"));
+    ObjectNode request =
+        HttpApi.jsonOf(Fixtures.round(roundId, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    request.remove(
+        List.of(
+            "minProjects",
+            "maxProjects",
+            "assessorsPerProposal",
+            "fundableThreshold",
+            "previousRoundId"));
     return request;
   }
 
@@ -194,7 +258,8 @@ class RoundApiTest {
     assertThat(round.get("shortlist").isArray()).isTrue();
     assertThat(round.get("shortlist")).isEmpty();
     for (String date : DATE_FIELDS) {
-      assertThat(OffsetDateTime.parse(round.get(date).asText()).toInstant()).as(date)
+      assertThat(OffsetDateTime.parse(round.get(date).asText()).toInstant())
+          .as(date)
           .isEqualTo(OffsetDateTime.parse(request.get(date).asText()).toInstant());
     }
     assertThat(round.get("proposalCounts").isObject()).isTrue();
@@ -210,7 +275,8 @@ class RoundApiTest {
   private void assertNotStored(String roundId) {
     assertProblem(http.get("/api/rounds/" + roundId, "mopac"), 404);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(roundId).count())
-        .as("no fundingRound process for " + roundId).isZero();
+        .as("no fundingRound process for " + roundId)
+        .isZero();
   }
 
   private static void assertProblem(Response response, int status) {
@@ -219,7 +285,8 @@ class RoundApiTest {
     assertThat(response.json().get("status").asInt()).isEqualTo(status);
   }
 
-  private static Arguments bad(String what, String field, String reason, Consumer<ObjectNode> change) {
+  private static Arguments bad(
+      String what, String field, String reason, Consumer<ObjectNode> change) {
     return Arguments.of(what, field, reason, change);
   }
 }

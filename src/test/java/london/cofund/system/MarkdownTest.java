@@ -9,7 +9,8 @@ class MarkdownTest {
 
   @Test
   void htmlIsEscaped() {
-    assertThat(Markdown.escape("<script>alert(1)</script>")).isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(Markdown.escape("<script>alert(1)</script>"))
+        .isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;");
   }
 
   @Test

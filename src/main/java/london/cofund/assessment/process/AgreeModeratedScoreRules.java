@@ -16,7 +16,10 @@ import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** Rules of {@code Task_AgreeModeratedScore}: {@code moderatedTotal} (5 to 25) and {@code moderationNote}. */
+/**
+ * Rules of {@code Task_AgreeModeratedScore}: {@code moderatedTotal} (5 to 25) and {@code
+ * moderationNote}.
+ */
 @Component
 class AgreeModeratedScoreRules extends TaskRulesFor {
 
@@ -25,7 +28,11 @@ class AgreeModeratedScoreRules extends TaskRulesFor {
   private final RoundService rounds;
   private final ProposalBriefs briefs;
 
-  AgreeModeratedScoreRules(AssessmentService assessments, ProposalService proposals, RoundService rounds, ProposalBriefs briefs) {
+  AgreeModeratedScoreRules(
+      AssessmentService assessments,
+      ProposalService proposals,
+      RoundService rounds,
+      ProposalBriefs briefs) {
     super(KEY, TASK_AGREE_MODERATED_SCORE);
     this.assessments = assessments;
     this.proposals = proposals;
@@ -36,15 +43,30 @@ class AgreeModeratedScoreRules extends TaskRulesFor {
   @Override
   public void onCreate(DelegateTask task) {
     Proposal proposal = proposals.get((String) task.getVariable(VAR_REFERENCE));
-    StringBuilder text = new StringBuilder("The assessors differ by 2 or more on a criterion. Agree a moderated total"
-        + " (5 to 25) and record why. Computed total: **" + Formats.score(proposal.totalScore()) + "**.\n\n");
-    text.append("| assessor | ").append(java.util.Arrays.stream(ScoreCriterion.values()).map(ScoreCriterion::label)
-        .collect(Collectors.joining(" | "))).append(" | comments |\n|---|---|---|---|---|---|---|\n");
+    StringBuilder text =
+        new StringBuilder(
+            "The assessors differ by 2 or more on a criterion. Agree a moderated total"
+                + " (5 to 25) and record why. Computed total: **"
+                + Formats.score(proposal.totalScore())
+                + "**.\n\n");
+    text.append("| assessor | ")
+        .append(
+            java.util.Arrays.stream(ScoreCriterion.values())
+                .map(ScoreCriterion::label)
+                .collect(Collectors.joining(" | ")))
+        .append(" | comments |\n|---|---|---|---|---|---|---|\n");
     for (Assessment a : assessments.of(proposal.reference())) {
       if (!a.conflictOfInterest()) {
-        text.append("| ").append(a.assessor()).append(" | ").append(java.util.Arrays.stream(ScoreCriterion.values())
-            .map(c -> String.valueOf(a.score(c))).collect(Collectors.joining(" | ")))
-            .append(" | ").append(ProposalBriefs.md(a.comments())).append(" |\n");
+        text.append("| ")
+            .append(a.assessor())
+            .append(" | ")
+            .append(
+                java.util.Arrays.stream(ScoreCriterion.values())
+                    .map(c -> String.valueOf(a.score(c)))
+                    .collect(Collectors.joining(" | ")))
+            .append(" | ")
+            .append(ProposalBriefs.md(a.comments()))
+            .append(" |\n");
       }
     }
     text.append('\n').append(briefs.proposal(proposal, rounds.get(proposal.roundId())));
@@ -53,7 +75,8 @@ class AgreeModeratedScoreRules extends TaskRulesFor {
 
   @Override
   public void onComplete(DelegateTask task) {
-    assessments.moderate((String) task.getVariable(VAR_REFERENCE),
+    assessments.moderate(
+        (String) task.getVariable(VAR_REFERENCE),
         ProcessVariables.optionalDecimal(task, VAR_MODERATED_TOTAL),
         ProcessVariables.optionalString(task, VAR_MODERATION_NOTE, 4000));
   }

@@ -18,9 +18,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Rules of {@code Task_AssessProposal}: first {@code conflictOfInterest}; a conflicted assessment is
- * recorded and the slot offered again. Otherwise five integer scores of 1 to 5 and
- * {@code assessmentComments}. One person cannot assess the same proposal twice: a second claim, or a
+ * Rules of {@code Task_AssessProposal}: first {@code conflictOfInterest}; a conflicted assessment
+ * is recorded and the slot offered again. Otherwise five integer scores of 1 to 5 and {@code
+ * assessmentComments}. One person cannot assess the same proposal twice: a second claim, or a
  * second completion, is refused with a message saying so.
  */
 @Component
@@ -31,7 +31,11 @@ class AssessProposalRules extends TaskRulesFor {
   private final RoundService rounds;
   private final ProposalBriefs briefs;
 
-  AssessProposalRules(AssessmentService assessments, ProposalService proposals, RoundService rounds, ProposalBriefs briefs) {
+  AssessProposalRules(
+      AssessmentService assessments,
+      ProposalService proposals,
+      RoundService rounds,
+      ProposalBriefs briefs) {
     super(KEY, TASK_ASSESS_PROPOSAL);
     this.assessments = assessments;
     this.proposals = proposals;
@@ -42,9 +46,12 @@ class AssessProposalRules extends TaskRulesFor {
   @Override
   public void onCreate(DelegateTask task) {
     Proposal proposal = proposals.get(reference(task));
-    task.setVariableLocal(VAR_TASK_BRIEF, "First declare any conflict of interest: a conflicted assessment is set"
-        + " aside and offered to another assessor. Otherwise score each criterion from 1 (poor) to 5 (excellent)."
-        + "\n\n" + briefs.proposal(proposal, rounds.get(proposal.roundId())));
+    task.setVariableLocal(
+        VAR_TASK_BRIEF,
+        "First declare any conflict of interest: a conflicted assessment is set"
+            + " aside and offered to another assessor. Otherwise score each criterion from 1 (poor) to 5 (excellent)."
+            + "\n\n"
+            + briefs.proposal(proposal, rounds.get(proposal.roundId())));
   }
 
   @Override
@@ -57,12 +64,25 @@ class AssessProposalRules extends TaskRulesFor {
     if (assessments.hasAssessed(reference, assessor)) {
       throw AssessmentService.alreadyAssessed(reference, assessor);
     }
-    long otherTasks = task.getProcessEngineServices().getTaskService().createTaskQuery()
-        .processInstanceId(task.getProcessInstanceId()).taskDefinitionKey(TASK_ASSESS_PROPOSAL)
-        .taskAssignee(assessor).list().stream().filter(t -> !t.getId().equals(task.getId())).count();
+    long otherTasks =
+        task
+            .getProcessEngineServices()
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .taskDefinitionKey(TASK_ASSESS_PROPOSAL)
+            .taskAssignee(assessor)
+            .list()
+            .stream()
+            .filter(t -> !t.getId().equals(task.getId()))
+            .count();
     if (otherTasks > 0) {
-      throw new InvalidRequestException("assessor", assessor + " already holds an assessment of proposal " + reference
-          + "; one person cannot assess the same proposal twice.");
+      throw new InvalidRequestException(
+          "assessor",
+          assessor
+              + " already holds an assessment of proposal "
+              + reference
+              + "; one person cannot assess the same proposal twice.");
     }
   }
 
@@ -70,7 +90,8 @@ class AssessProposalRules extends TaskRulesFor {
   public void onComplete(DelegateTask task) {
     String assessor = TaskActors.actor(task);
     if (assessor == null) {
-      throw new InvalidRequestException("assignee", "claim the task first: an assessment must name its assessor");
+      throw new InvalidRequestException(
+          "assignee", "claim the task first: an assessment must name its assessor");
     }
     String reference = reference(task);
     int slot = ((Number) task.getVariable("assessmentSlot")).intValue();
@@ -82,12 +103,19 @@ class AssessProposalRules extends TaskRulesFor {
     for (ScoreCriterion criterion : ScoreCriterion.values()) {
       Integer score = ProcessVariables.optionalInteger(task, criterion.variable());
       if (score == null || score < 1 || score > 5) {
-        throw ProcessVariables.invalid(criterion.variable(), score == null ? "is required: a whole number from 1 to 5"
-            : "must be a whole number from 1 to 5, not " + score);
+        throw ProcessVariables.invalid(
+            criterion.variable(),
+            score == null
+                ? "is required: a whole number from 1 to 5"
+                : "must be a whole number from 1 to 5, not " + score);
       }
       scores.put(criterion, score);
     }
-    assessments.recordScores(reference, assessor, slot, scores,
+    assessments.recordScores(
+        reference,
+        assessor,
+        slot,
+        scores,
         ProcessVariables.requiredString(task, VAR_ASSESSMENT_COMMENTS, 8000));
   }
 

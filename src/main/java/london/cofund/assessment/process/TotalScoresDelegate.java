@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Serves {@code Task_TotalScores}: totals the assessors' scores and says whether moderation is needed. */
+/**
+ * Serves {@code Task_TotalScores}: totals the assessors' scores and says whether moderation is
+ * needed.
+ */
 @Component
 class TotalScoresDelegate implements JavaDelegate {
 

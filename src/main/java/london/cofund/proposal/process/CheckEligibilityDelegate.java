@@ -35,15 +35,21 @@ class CheckEligibilityDelegate implements JavaDelegate {
     execution.setVariable(VAR_ELIGIBLE, screening.eligible());
     boolean fullProposal = TASK_CHECK_FULL_PROPOSAL.equals(execution.getCurrentActivityId());
     if (!fullProposal) {
-      proposals.changeStatus(reference, screening.eligible()
-          ? ProposalStatus.AWAITING_BOROUGH_SIGN_OFF : ProposalStatus.NOT_ELIGIBLE);
+      proposals.changeStatus(
+          reference,
+          screening.eligible()
+              ? ProposalStatus.AWAITING_BOROUGH_SIGN_OFF
+              : ProposalStatus.NOT_ELIGIBLE);
       if (screening.eligible()) {
-        execution.setVariable(VAR_CORE_PARTNER_GROUPS, new ArrayList<>(proposals.corePartnerGroups(reference)));
+        execution.setVariable(
+            VAR_CORE_PARTNER_GROUPS, new ArrayList<>(proposals.corePartnerGroups(reference)));
       }
     } else if (screening.eligible()) {
       proposals.changeStatus(reference, ProposalStatus.UNDER_ASSESSMENT);
-      int assessors = rounds.get((String) execution.getVariable(VAR_ROUND_ID)).assessorsPerProposal();
-      execution.setVariable(VAR_ASSESSMENT_SLOTS,
+      int assessors =
+          rounds.get((String) execution.getVariable(VAR_ROUND_ID)).assessorsPerProposal();
+      execution.setVariable(
+          VAR_ASSESSMENT_SLOTS,
           new ArrayList<>(IntStream.rangeClosed(1, assessors).boxed().toList()));
     }
   }

@@ -24,7 +24,8 @@ class ConfirmCorePartnerRules extends TaskRulesFor {
   private final ProposalTaskSupport support;
   private final ProposalBriefs briefs;
 
-  ConfirmCorePartnerRules(ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
+  ConfirmCorePartnerRules(
+      ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
     super(KEY, TASK_CONFIRM_CORE_PARTNER);
     this.proposals = proposals;
     this.support = support;
@@ -35,17 +36,27 @@ class ConfirmCorePartnerRules extends TaskRulesFor {
   public void onCreate(DelegateTask task) {
     Proposal proposal = support.proposal(task);
     String group = (String) task.getVariable(VAR_CORE_PARTNER_GROUP);
-    String who = Roles.LEADERS_COMMITTEE.equals(group)
-        ? "the Leaders' Committee signs off this pan-London proposal for all 32 boroughs"
-        : LondonBorough.byGroupId(group).map(LondonBorough::displayName).orElse(group) + " council is a core supporting partner";
-    task.setVariableLocal(VAR_TASK_BRIEF, "Confirm that " + who + ", or decline with your reasons.\n\n"
-        + briefs.proposal(proposal, support.round(proposal)));
+    String who =
+        Roles.LEADERS_COMMITTEE.equals(group)
+            ? "the Leaders' Committee signs off this pan-London proposal for all 32 boroughs"
+            : LondonBorough.byGroupId(group).map(LondonBorough::displayName).orElse(group)
+                + " council is a core supporting partner";
+    task.setVariableLocal(
+        VAR_TASK_BRIEF,
+        "Confirm that "
+            + who
+            + ", or decline with your reasons.\n\n"
+            + briefs.proposal(proposal, support.round(proposal)));
   }
 
   @Override
   public void onComplete(DelegateTask task) {
     boolean confirmed = ProcessVariables.requiredBoolean(task, VAR_CORE_PARTNER_CONFIRMED);
-    proposals.recordSignOff(support.reference(task), (String) task.getVariable(VAR_CORE_PARTNER_GROUP), confirmed,
-        ProcessVariables.optionalString(task, VAR_CORE_PARTNER_COMMENT, 4000), TaskActors.actorOrSystem(task));
+    proposals.recordSignOff(
+        support.reference(task),
+        (String) task.getVariable(VAR_CORE_PARTNER_GROUP),
+        confirmed,
+        ProcessVariables.optionalString(task, VAR_CORE_PARTNER_COMMENT, 4000),
+        TaskActors.actorOrSystem(task));
   }
 }

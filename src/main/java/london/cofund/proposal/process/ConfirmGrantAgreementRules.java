@@ -12,7 +12,10 @@ import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** Rules of {@code Task_ConfirmGrantAgreement}: {@code grantAgreementSigned} (true) and {@code agreementDate}. */
+/**
+ * Rules of {@code Task_ConfirmGrantAgreement}: {@code grantAgreementSigned} (true) and {@code
+ * agreementDate}.
+ */
 @Component
 class ConfirmGrantAgreementRules extends TaskRulesFor {
 
@@ -20,7 +23,8 @@ class ConfirmGrantAgreementRules extends TaskRulesFor {
   private final ProposalTaskSupport support;
   private final ProposalBriefs briefs;
 
-  ConfirmGrantAgreementRules(ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
+  ConfirmGrantAgreementRules(
+      ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
     super(KEY, TASK_CONFIRM_GRANT_AGREEMENT);
     this.proposals = proposals;
     this.support = support;
@@ -31,9 +35,14 @@ class ConfirmGrantAgreementRules extends TaskRulesFor {
   public void onCreate(DelegateTask task) {
     Proposal proposal = support.proposal(task);
     var round = support.round(proposal);
-    task.setVariableLocal(VAR_TASK_BRIEF, "Funded with **" + Formats.money(proposal.awardedAmount())
-        + "**. Confirm once the grant agreement (or procurement) is signed; the service starts "
-        + Formats.dateTime(round.dates().serviceStartDate()) + ".\n\n" + briefs.proposal(proposal, round));
+    task.setVariableLocal(
+        VAR_TASK_BRIEF,
+        "Funded with **"
+            + Formats.money(proposal.awardedAmount())
+            + "**. Confirm once the grant agreement (or procurement) is signed; the service starts "
+            + Formats.dateTime(round.dates().serviceStartDate())
+            + ".\n\n"
+            + briefs.proposal(proposal, round));
   }
 
   @Override

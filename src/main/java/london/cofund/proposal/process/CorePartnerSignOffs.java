@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers {@code ${corePartnerSignOffs.anyDeclined(execution)}}: the completion condition of the
- * sign-off multi-instance (one decline ends it early) and the gateway after it. Read from the recorded
- * answers, not from a process variable that parallel sign-offs would all write.
+ * sign-off multi-instance (one decline ends it early) and the gateway after it. Read from the
+ * recorded answers, not from a process variable that parallel sign-offs would all write.
  */
 @Component("corePartnerSignOffs")
 public class CorePartnerSignOffs {

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rules of {@code Task_GiveEoiFeedback}: {@code eoiOutcome} (ACCEPT, ACCEPT_WITH_MODIFICATION or
- * REJECT) and {@code eoiFeedback}, required. The form shows how many of the round's EOIs are already
- * accepted against its maximum project count, refreshed when someone claims the task: the seed asks
- * for about as many proposals as can be funded.
+ * REJECT) and {@code eoiFeedback}, required. The form shows how many of the round's EOIs are
+ * already accepted against its maximum project count, refreshed when someone claims the task: the
+ * seed asks for about as many proposals as can be funded.
  */
 @Component
 class GiveEoiFeedbackRules extends TaskRulesFor {
@@ -24,7 +24,8 @@ class GiveEoiFeedbackRules extends TaskRulesFor {
   private final ProposalTaskSupport support;
   private final ProposalBriefs briefs;
 
-  GiveEoiFeedbackRules(ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
+  GiveEoiFeedbackRules(
+      ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
     super(KEY, TASK_GIVE_EOI_FEEDBACK);
     this.proposals = proposals;
     this.support = support;
@@ -38,9 +39,14 @@ class GiveEoiFeedbackRules extends TaskRulesFor {
     long accepted = proposals.acceptedEois(round.roundId());
     task.setVariableLocal("acceptedEois", accepted);
     task.setVariableLocal("maxProjects", round.maxProjects());
-    task.setVariableLocal(VAR_TASK_BRIEF, "**" + accepted + " EOIs of this round are accepted so far, against a maximum of "
-        + round.maxProjects() + " funded projects.** Steer towards about as many full proposals as can be funded.\n\n"
-        + briefs.proposal(proposal, round));
+    task.setVariableLocal(
+        VAR_TASK_BRIEF,
+        "**"
+            + accepted
+            + " EOIs of this round are accepted so far, against a maximum of "
+            + round.maxProjects()
+            + " funded projects.** Steer towards about as many full proposals as can be funded.\n\n"
+            + briefs.proposal(proposal, round));
   }
 
   @Override
@@ -55,12 +61,18 @@ class GiveEoiFeedbackRules extends TaskRulesFor {
     try {
       outcome = EoiOutcome.valueOf(given);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw ProcessVariables.invalid(VAR_EOI_OUTCOME, (given == null ? "is required" : "'" + given + "' is not one of")
-          + " ACCEPT, ACCEPT_WITH_MODIFICATION, REJECT");
+      throw ProcessVariables.invalid(
+          VAR_EOI_OUTCOME,
+          (given == null ? "is required" : "'" + given + "' is not one of")
+              + " ACCEPT, ACCEPT_WITH_MODIFICATION, REJECT");
     }
     String feedback = ProcessVariables.requiredString(task, VAR_EOI_FEEDBACK, 4000);
     String reference = support.reference(task);
     proposals.recordEoiFeedback(reference, outcome, feedback);
-    proposals.changeStatus(reference, outcome == EoiOutcome.REJECT ? ProposalStatus.EOI_REJECTED : ProposalStatus.FULL_PROPOSAL_DUE);
+    proposals.changeStatus(
+        reference,
+        outcome == EoiOutcome.REJECT
+            ? ProposalStatus.EOI_REJECTED
+            : ProposalStatus.FULL_PROPOSAL_DUE);
   }
 }

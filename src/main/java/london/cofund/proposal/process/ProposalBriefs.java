@@ -24,30 +24,85 @@ public class ProposalBriefs {
   public String proposal(Proposal proposal, Round round) {
     BidForm bid = proposal.currentBid();
     StringBuilder text = new StringBuilder();
-    text.append("### ").append(md(proposal.title())).append(" (").append(proposal.reference()).append(")\n\n")
-        .append("Round ").append(md(round.name())).append(" (").append(round.roundId()).append("). ")
-        .append(bid.scope() == london.cofund.eligibility.Scope.PAN_LONDON ? "Pan-London" : "Sub-regional")
-        .append(", delivered in ").append(bid.boroughs().isEmpty() ? "all 32 boroughs" : LondonBorough.namesOf(bid.boroughs()))
-        .append(". Asks for **").append(Formats.money(proposal.requestedAmount())).append("**");
+    text.append("### ")
+        .append(md(proposal.title()))
+        .append(" (")
+        .append(proposal.reference())
+        .append(")\n\n")
+        .append("Round ")
+        .append(md(round.name()))
+        .append(" (")
+        .append(round.roundId())
+        .append("). ")
+        .append(
+            bid.scope() == london.cofund.eligibility.Scope.PAN_LONDON
+                ? "Pan-London"
+                : "Sub-regional")
+        .append(", delivered in ")
+        .append(
+            bid.boroughs().isEmpty() ? "all 32 boroughs" : LondonBorough.namesOf(bid.boroughs()))
+        .append(". Asks for **")
+        .append(Formats.money(proposal.requestedAmount()))
+        .append("**");
     if (bid instanceof FullProposalForm full) {
-      text.append(" (").append(full.budget().stream()
-          .map(line -> line.financialYear() + ": " + Formats.money(line.amount())).collect(Collectors.joining(", "))).append(")");
+      text.append(" (")
+          .append(
+              full.budget().stream()
+                  .map(line -> line.financialYear() + ": " + Formats.money(line.amount()))
+                  .collect(Collectors.joining(", ")))
+          .append(")");
     }
     text.append(".\n\n")
-        .append("**Lead agency:** ").append(md(bid.leadAgency().name())).append(" (").append(bid.leadAgency().type())
-        .append("), contact ").append(md(bid.leadAgency().contactName())).append(" <").append(md(bid.leadAgency().contactEmail())).append(">\n\n")
-        .append("**Partners:** ").append(bid.partners() == null || bid.partners().isEmpty() ? "none" : bid.partners().stream()
-            .map(p -> md(p.name()) + " (" + p.type() + (p.boroughCode() != null ? ", " + LondonBorough.namesOf(List.of(p.boroughCode())) : "")
-                + (Boolean.TRUE.equals(p.coreSupporting()) ? ", core supporting" : "") + ")")
-            .collect(Collectors.joining("; "))).append("\n\n")
-        .append("**Priorities:** ").append(bid.priorityThemes().stream()
-            .map(code -> round.priority(code).map(p -> md(p.title())).orElse(code)).collect(Collectors.joining(", "))).append("\n\n")
-        .append("**Summary:** ").append(md(bid.summary())).append("\n\n")
-        .append("**Leadership:** ").append(md(bid.leadershipStatement())).append("\n\n");
+        .append("**Lead agency:** ")
+        .append(md(bid.leadAgency().name()))
+        .append(" (")
+        .append(bid.leadAgency().type())
+        .append("), contact ")
+        .append(md(bid.leadAgency().contactName()))
+        .append(" <")
+        .append(md(bid.leadAgency().contactEmail()))
+        .append(">\n\n")
+        .append("**Partners:** ")
+        .append(
+            bid.partners() == null || bid.partners().isEmpty()
+                ? "none"
+                : bid.partners().stream()
+                    .map(
+                        p ->
+                            md(p.name())
+                                + " ("
+                                + p.type()
+                                + (p.boroughCode() != null
+                                    ? ", " + LondonBorough.namesOf(List.of(p.boroughCode()))
+                                    : "")
+                                + (Boolean.TRUE.equals(p.coreSupporting())
+                                    ? ", core supporting"
+                                    : "")
+                                + ")")
+                    .collect(Collectors.joining("; ")))
+        .append("\n\n")
+        .append("**Priorities:** ")
+        .append(
+            bid.priorityThemes().stream()
+                .map(code -> round.priority(code).map(p -> md(p.title())).orElse(code))
+                .collect(Collectors.joining(", ")))
+        .append("\n\n")
+        .append("**Summary:** ")
+        .append(md(bid.summary()))
+        .append("\n\n")
+        .append("**Leadership:** ")
+        .append(md(bid.leadershipStatement()))
+        .append("\n\n");
     if (bid instanceof FullProposalForm full) {
-      text.append("**Outcomes:** ").append(md(full.outcomes())).append("\n\n")
-          .append("**Delivery plan:** ").append(md(full.deliveryPlan())).append("\n\n")
-          .append("**Risks:** ").append(md(full.risks())).append("\n\n");
+      text.append("**Outcomes:** ")
+          .append(md(full.outcomes()))
+          .append("\n\n")
+          .append("**Delivery plan:** ")
+          .append(md(full.deliveryPlan()))
+          .append("\n\n")
+          .append("**Risks:** ")
+          .append(md(full.risks()))
+          .append("\n\n");
     }
     return text.append(criteria(proposal.criteria())).toString();
   }
@@ -56,16 +111,29 @@ public class ProposalBriefs {
     if (criteria == null || criteria.isEmpty()) {
       return "";
     }
-    return "**Criteria**\n\n" + criteria.stream()
-        .map(c -> "- " + (c.passed() ? "PASS" : "**FAIL**") + " `" + c.code() + "`: " + md(c.reason()))
-        .collect(Collectors.joining("\n")) + "\n\n";
+    return "**Criteria**\n\n"
+        + criteria.stream()
+            .map(
+                c ->
+                    "- "
+                        + (c.passed() ? "PASS" : "**FAIL**")
+                        + " `"
+                        + c.code()
+                        + "`: "
+                        + md(c.reason()))
+            .collect(Collectors.joining("\n"))
+        + "\n\n";
   }
 
   public String feedback(Proposal proposal) {
     if (proposal.eoiOutcome() == null) {
       return "";
     }
-    return "**MOPAC's EOI feedback (" + proposal.eoiOutcome() + "):** " + md(proposal.eoiFeedback()) + "\n\n";
+    return "**MOPAC's EOI feedback ("
+        + proposal.eoiOutcome()
+        + "):** "
+        + md(proposal.eoiFeedback())
+        + "\n\n";
   }
 
   /** Escapes what users typed; see {@link Markdown#escape}. */

@@ -37,10 +37,25 @@ class ProposalMailFacts implements FundFacts {
     if (p.assessmentSummary() != null && p.fundingOutcome() != null) {
       reasons = (reasons == null ? "" : reasons + "\n") + p.assessmentSummary();
     }
-    return new ProposalFacts(p.reference(), p.roundId(), p.title(), p.status().name(), p.contactName(),
-        p.contactEmail(), p.requestedAmount(), Boolean.TRUE.equals(p.eligible()),
-        p.criteria() == null ? null : p.criteria().stream()
-            .map(c -> new CriterionLine(c.code().name(), c.passed(), c.reason())).toList(),
-        p.eoiOutcome(), p.eoiFeedback(), p.fundingOutcome(), p.awardedAmount(), p.effectiveScore(), reasons);
+    return new ProposalFacts(
+        p.reference(),
+        p.roundId(),
+        p.title(),
+        p.status().name(),
+        p.contactName(),
+        p.contactEmail(),
+        p.requestedAmount(),
+        Boolean.TRUE.equals(p.eligible()),
+        p.criteria() == null
+            ? null
+            : p.criteria().stream()
+                .map(c -> new CriterionLine(c.code().name(), c.passed(), c.reason()))
+                .toList(),
+        p.eoiOutcome(),
+        p.eoiFeedback(),
+        p.fundingOutcome(),
+        p.awardedAmount(),
+        p.effectiveScore(),
+        reasons);
   }
 }

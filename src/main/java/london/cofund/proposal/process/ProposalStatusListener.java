@@ -19,6 +19,8 @@ public class ProposalStatusListener {
   }
 
   public void set(DelegateExecution execution, String status) {
-    proposals.changeStatus((String) execution.getVariable(ProposalProcess.VAR_REFERENCE), ProposalStatus.valueOf(status));
+    proposals.changeStatus(
+        (String) execution.getVariable(ProposalProcess.VAR_REFERENCE),
+        ProposalStatus.valueOf(status));
   }
 }

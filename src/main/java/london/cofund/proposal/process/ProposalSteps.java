@@ -38,8 +38,13 @@ public class ProposalSteps {
   private final TaskService tasks;
   private final ObjectMapper json;
 
-  ProposalSteps(ProposalService proposals, ProposalQueries queries, RoundService rounds,
-      RuntimeService runtime, TaskService tasks, ObjectMapper json) {
+  ProposalSteps(
+      ProposalService proposals,
+      ProposalQueries queries,
+      RoundService rounds,
+      RuntimeService runtime,
+      TaskService tasks,
+      ObjectMapper json) {
     this.proposals = proposals;
     this.queries = queries;
     this.rounds = rounds;
@@ -48,21 +53,28 @@ public class ProposalSteps {
     this.json = json;
   }
 
-  /** Stores the EOI and starts its {@code proposal} process, which screens it before this returns. */
+  /**
+   * Stores the EOI and starts its {@code proposal} process, which screens it before this returns.
+   */
   @Transactional
   public Proposal submitEoi(String roundId, EoiForm form, CurrentUser user) {
     String reference = proposals.submitEoi(roundId, form, user.id());
     Round round = rounds.get(roundId);
-    ProcessInstance instance = runtime.createProcessInstanceByKey(KEY)
-        .businessKey(reference)
-        .setVariable(VAR_REFERENCE, reference)
-        .setVariable(VAR_ROUND_ID, roundId)
-        .setVariable(VAR_SUBMITTED_BY, user.id())
-        .setVariable(VAR_EOI_DEADLINE, Date.from(round.dates().eoiDeadline().toInstant()))
-        .setVariable(VAR_FULL_PROPOSAL_DEADLINE, Date.from(round.dates().fullProposalDeadline().toInstant()))
-        .setVariable(VAR_DECISION_DATE, Date.from(round.dates().decisionDate().toInstant()))
-        .setVariable(VAR_SERVICE_START_DATE, Date.from(round.dates().serviceStartDate().toInstant()))
-        .execute();
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceByKey(KEY)
+            .businessKey(reference)
+            .setVariable(VAR_REFERENCE, reference)
+            .setVariable(VAR_ROUND_ID, roundId)
+            .setVariable(VAR_SUBMITTED_BY, user.id())
+            .setVariable(VAR_EOI_DEADLINE, Date.from(round.dates().eoiDeadline().toInstant()))
+            .setVariable(
+                VAR_FULL_PROPOSAL_DEADLINE,
+                Date.from(round.dates().fullProposalDeadline().toInstant()))
+            .setVariable(VAR_DECISION_DATE, Date.from(round.dates().decisionDate().toInstant()))
+            .setVariable(
+                VAR_SERVICE_START_DATE, Date.from(round.dates().serviceStartDate().toInstant()))
+            .execute();
     proposals.linkProcessInstance(reference, instance.getId());
     return proposals.get(reference);
   }
@@ -71,7 +83,8 @@ public class ProposalSteps {
   @Transactional
   public Proposal reviseEoi(String reference, EoiForm form, CurrentUser user) {
     Task task = applicantTask(reference, TASK_REVISE_EOI, user, "revised");
-    proposals.checkEoiRevision(reference, form); // before the engine sees it: a 400 names each field
+    proposals.checkEoiRevision(
+        reference, form); // before the engine sees it: a 400 names each field
     tasks.complete(task.getId(), java.util.Map.of(VAR_EOI, write(form)));
     return proposals.get(reference);
   }
@@ -90,12 +103,21 @@ public class ProposalSteps {
   public Proposal withdraw(String reference, CurrentUser user) {
     Proposal proposal = queries.visible(reference, user);
     if (!proposal.submittedBy().equals(user.id()) && !user.isIn(Roles.MOPAC)) {
-      throw new ForbiddenException("Only the applicant who submitted " + reference + " (or MOPAC) may withdraw it.");
+      throw new ForbiddenException(
+          "Only the applicant who submitted " + reference + " (or MOPAC) may withdraw it.");
     }
     try {
-      runtime.createMessageCorrelation(MESSAGE_WITHDRAWN).processInstanceBusinessKey(reference).correlateWithResult();
+      runtime
+          .createMessageCorrelation(MESSAGE_WITHDRAWN)
+          .processInstanceBusinessKey(reference)
+          .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
-      throw new ConflictException("Proposal " + reference + " can no longer be withdrawn: it is " + proposal.status() + ".");
+      throw new ConflictException(
+          "Proposal "
+              + reference
+              + " can no longer be withdrawn: it is "
+              + proposal.status()
+              + ".");
     }
     return proposals.get(reference);
   }
@@ -103,11 +125,24 @@ public class ProposalSteps {
   private Task applicantTask(String reference, String taskKey, CurrentUser user, String verb) {
     Proposal proposal = queries.visible(reference, user);
     if (!proposal.submittedBy().equals(user.id())) {
-      throw new ForbiddenException("Only the applicant who submitted " + reference + " may do this.");
+      throw new ForbiddenException(
+          "Only the applicant who submitted " + reference + " may do this.");
     }
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).singleResult();
+    Task task =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(reference)
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     if (task == null) {
-      throw new ConflictException("This cannot be " + verb + " now: proposal " + reference + " is " + proposal.status() + ".");
+      throw new ConflictException(
+          "This cannot be "
+              + verb
+              + " now: proposal "
+              + reference
+              + " is "
+              + proposal.status()
+              + ".");
     }
     return task;
   }

@@ -13,7 +13,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
-/** What the proposal's task rules share: the task's proposal and round, and JSON documents in variables. */
+/**
+ * What the proposal's task rules share: the task's proposal and round, and JSON documents in
+ * variables.
+ */
 @Component
 class ProposalTaskSupport {
 
@@ -49,20 +52,28 @@ class ProposalTaskSupport {
     }
   }
 
-  /** Reads a JSON document variable (text, Spin JSON or a map) into a form; a bad one is a 400 naming it. */
+  /**
+   * Reads a JSON document variable (text, Spin JSON or a map) into a form; a bad one is a 400
+   * naming it.
+   */
   <T> T document(DelegateTask task, String variable, Class<T> type) {
     Object value = task.getVariable(variable);
     if (value == null) {
-      throw new InvalidRequestException(variable, "is required: the document as JSON, in the shape of the API's request");
+      throw new InvalidRequestException(
+          variable, "is required: the document as JSON, in the shape of the API's request");
     }
     try {
-      String text = value instanceof SpinJsonNode node ? node.toString()
-          : value instanceof String s ? s : json.writeValueAsString(value);
+      String text =
+          value instanceof SpinJsonNode node
+              ? node.toString()
+              : value instanceof String s ? s : json.writeValueAsString(value);
       return json.readValue(text, type);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-      throw new InvalidRequestException(java.util.List.of(new FieldProblem(variable,
-          "is not a valid document" + where + ": " + e.getOriginalMessage())));
+      throw new InvalidRequestException(
+          java.util.List.of(
+              new FieldProblem(
+                  variable, "is not a valid document" + where + ": " + e.getOriginalMessage())));
     }
   }
 }

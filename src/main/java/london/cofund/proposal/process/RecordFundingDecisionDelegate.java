@@ -12,8 +12,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Serves {@code Task_RecordFundingDecision}, right after {@code FundingDecision} arrives: records the
- * outcome and amount (a funded proposal without an amount gets its requested amount) and the status.
+ * Serves {@code Task_RecordFundingDecision}, right after {@code FundingDecision} arrives: records
+ * the outcome and amount (a funded proposal without an amount gets its requested amount) and the
+ * status.
  */
 @Component
 class RecordFundingDecisionDelegate implements JavaDelegate {
@@ -40,7 +41,10 @@ class RecordFundingDecisionDelegate implements JavaDelegate {
       amount = given == null ? proposal.requestedAmount() : given.longValueExact();
     }
     execution.setVariable(VAR_AWARDED_AMOUNT, amount);
-    proposals.recordFundingDecision(reference, outcome, amount,
+    proposals.recordFundingDecision(
+        reference,
+        outcome,
+        amount,
         ProcessVariables.optionalString(execution, VAR_DECISION_REASONS, 4000));
     proposals.changeStatus(reference, ProposalStatus.valueOf(outcome.name()));
   }

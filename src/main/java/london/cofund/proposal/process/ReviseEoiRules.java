@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rules of {@code Task_ReviseEoi}: the applicant's revised EOI arrives in {@code eoi} (JSON in the
- * API's shape; the form starts from the current one). It is checked and stored, then screened again.
+ * API's shape; the form starts from the current one). It is checked and stored, then screened
+ * again.
  */
 @Component
 class ReviseEoiRules extends TaskRulesFor {
@@ -32,10 +33,15 @@ class ReviseEoiRules extends TaskRulesFor {
   public void onCreate(DelegateTask task) {
     Proposal proposal = support.proposal(task);
     var round = support.round(proposal);
-    task.setVariableLocal(VAR_TASK_BRIEF, "Your EOI does not meet every criterion yet. Fix what failed and"
-        + " submit it again by **" + Formats.dateTime(round.dates().eoiDeadline()) + "**, when it lapses.\n\n"
-        + briefs.proposal(proposal, round));
-    // On the task's own scope (an input parameter in the model), where both Tasklist's submit-form and
+    task.setVariableLocal(
+        VAR_TASK_BRIEF,
+        "Your EOI does not meet every criterion yet. Fix what failed and"
+            + " submit it again by **"
+            + Formats.dateTime(round.dates().eoiDeadline())
+            + "**, when it lapses.\n\n"
+            + briefs.proposal(proposal, round));
+    // On the task's own scope (an input parameter in the model), where both Tasklist's submit-form
+    // and
     // engine-rest's complete write the edited value: a task-local copy would shadow what they send.
     task.getExecution().setVariableLocal(VAR_EOI, support.prettyJson(proposal.eoi()));
   }

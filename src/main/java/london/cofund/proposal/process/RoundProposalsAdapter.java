@@ -13,12 +13,14 @@ import london.cofund.round.RoundProposals;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
-/** What a round asks of its proposals, answered from {@code cf_proposal} and the proposal processes. */
+/**
+ * What a round asks of its proposals, answered from {@code cf_proposal} and the proposal processes.
+ */
 @Component
 class RoundProposalsAdapter implements RoundProposals {
 
-  private static final List<String> UNSETTLED = Arrays.stream(ProposalStatus.values())
-      .filter(s -> !s.isSettled()).map(Enum::name).toList();
+  private static final List<String> UNSETTLED =
+      Arrays.stream(ProposalStatus.values()).filter(s -> !s.isSettled()).map(Enum::name).toList();
 
   private final ProposalRepository proposals;
   private final RuntimeService runtime;
@@ -42,8 +44,15 @@ class RoundProposalsAdapter implements RoundProposals {
   public List<AssessedProposal> assessed(String roundId) {
     return proposals.findByRound(roundId).stream()
         .filter(p -> p.status() == ProposalStatus.ASSESSED)
-        .map(p -> new AssessedProposal(p.reference(), p.title(), p.leadAgencyName(), p.requestedAmount(),
-            p.effectiveScore(), p.currentBid().priorityThemes()))
+        .map(
+            p ->
+                new AssessedProposal(
+                    p.reference(),
+                    p.title(),
+                    p.leadAgencyName(),
+                    p.requestedAmount(),
+                    p.effectiveScore(),
+                    p.currentBid().priorityThemes()))
         .toList();
   }
 
@@ -51,13 +60,19 @@ class RoundProposalsAdapter implements RoundProposals {
   public List<String> deferredReferences(String roundId) {
     return proposals.findByRound(roundId).stream()
         .filter(p -> FundingOutcome.DEFERRED.name().equals(p.fundingOutcome()))
-        .map(Proposal::reference).toList();
+        .map(Proposal::reference)
+        .toList();
   }
 
-  /** Correlates {@code FundingDecision} to the proposal's process, which records it and writes to the applicant. */
+  /**
+   * Correlates {@code FundingDecision} to the proposal's process, which records it and writes to
+   * the applicant.
+   */
   @Override
-  public void announce(String reference, FundingOutcome outcome, Long awardedAmount, String reasons) {
-    runtime.createMessageCorrelation(MESSAGE_FUNDING_DECISION)
+  public void announce(
+      String reference, FundingOutcome outcome, Long awardedAmount, String reasons) {
+    runtime
+        .createMessageCorrelation(MESSAGE_FUNDING_DECISION)
         .processInstanceBusinessKey(reference)
         .setVariable(VAR_FUNDING_OUTCOME, outcome.name())
         .setVariable(VAR_AWARDED_AMOUNT, awardedAmount)

@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Rules of {@code Task_SubmitFullProposal}: the full proposal arrives in {@code fullProposal} (JSON in
- * the API's shape; the form starts from the EOI, or from the last attempt). It is checked, stored and
- * then screened again.
+ * Rules of {@code Task_SubmitFullProposal}: the full proposal arrives in {@code fullProposal} (JSON
+ * in the API's shape; the form starts from the EOI, or from the last attempt). It is checked,
+ * stored and then screened again.
  */
 @Component
 class SubmitFullProposalRules extends TaskRulesFor {
@@ -26,7 +26,10 @@ class SubmitFullProposalRules extends TaskRulesFor {
   private final ProposalBriefs briefs;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-  SubmitFullProposalRules(ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs,
+  SubmitFullProposalRules(
+      ProposalService proposals,
+      ProposalTaskSupport support,
+      ProposalBriefs briefs,
       com.fasterxml.jackson.databind.ObjectMapper json) {
     super(KEY, TASK_SUBMIT_FULL_PROPOSAL);
     this.proposals = proposals;
@@ -39,12 +42,19 @@ class SubmitFullProposalRules extends TaskRulesFor {
   public void onCreate(DelegateTask task) {
     Proposal proposal = support.proposal(task);
     var round = support.round(proposal);
-    task.setVariableLocal(VAR_TASK_BRIEF, "Submit the full proposal by **"
-        + Formats.dateTime(round.dates().fullProposalDeadline()) + "**, when it lapses.\n\n"
-        + briefs.feedback(proposal) + briefs.proposal(proposal, round));
+    task.setVariableLocal(
+        VAR_TASK_BRIEF,
+        "Submit the full proposal by **"
+            + Formats.dateTime(round.dates().fullProposalDeadline())
+            + "**, when it lapses.\n\n"
+            + briefs.feedback(proposal)
+            + briefs.proposal(proposal, round));
     // On the task's own scope (see ReviseEoiRules): what the applicant submits overwrites it.
-    task.getExecution().setVariableLocal(VAR_FULL_PROPOSAL, support.prettyJson(
-        proposal.fullProposal() != null ? proposal.fullProposal() : template(proposal)));
+    task.getExecution()
+        .setVariableLocal(
+            VAR_FULL_PROPOSAL,
+            support.prettyJson(
+                proposal.fullProposal() != null ? proposal.fullProposal() : template(proposal)));
   }
 
   /** The EOI's fields with the full proposal's own fields left to fill in. */
@@ -52,7 +62,8 @@ class SubmitFullProposalRules extends TaskRulesFor {
     @SuppressWarnings("unchecked")
     Map<String, Object> fields = new LinkedHashMap<>(json.convertValue(proposal.eoi(), Map.class));
     fields.remove("requestedAmount");
-    fields.put("budget", List.of(Map.of("financialYear", "", "amount", proposal.requestedAmount())));
+    fields.put(
+        "budget", List.of(Map.of("financialYear", "", "amount", proposal.requestedAmount())));
     fields.put("outcomes", "");
     fields.put("deliveryPlan", "");
     fields.put("risks", "");
@@ -61,6 +72,7 @@ class SubmitFullProposalRules extends TaskRulesFor {
 
   @Override
   public void onComplete(DelegateTask task) {
-    proposals.submitFullProposal(support.reference(task), support.document(task, VAR_FULL_PROPOSAL, FullProposalForm.class));
+    proposals.submitFullProposal(
+        support.reference(task), support.document(task, VAR_FULL_PROPOSAL, FullProposalForm.class));
   }
 }

@@ -30,14 +30,20 @@ class AgreeShortlistRules extends TaskRulesFor {
     var round = rounds.get(CommentOnPrioritiesRules.roundId(task));
     task.setVariableLocal(VAR_TASK_BRIEF, briefs.shortlist(round));
     // The long list as options for the form's checklist.
-    task.setVariableLocal("longListOptions", org.camunda.spin.Spin.JSON(round.priorityLongList().stream()
-        .map(p -> java.util.Map.of("label", p.code() + ": " + p.title(), "value", p.code())).toList()));
+    task.setVariableLocal(
+        "longListOptions",
+        org.camunda.spin.Spin.JSON(
+            round.priorityLongList().stream()
+                .map(p -> java.util.Map.of("label", p.code() + ": " + p.title(), "value", p.code()))
+                .toList()));
   }
 
   @Override
   public void onComplete(DelegateTask task) {
-    var codes = rounds.agreeShortlist(CommentOnPrioritiesRules.roundId(task),
-        ProcessVariables.stringList(task, VAR_SHORTLIST));
+    var codes =
+        rounds.agreeShortlist(
+            CommentOnPrioritiesRules.roundId(task),
+            ProcessVariables.stringList(task, VAR_SHORTLIST));
     task.getExecution().setVariable(VAR_SHORTLIST_CODES, new ArrayList<>(codes));
   }
 }

@@ -21,6 +21,7 @@ class CheckAssessmentCompleteDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String roundId = (String) execution.getVariable(FundingRoundProcess.VAR_ROUND_ID);
-    execution.setVariable(FundingRoundProcess.VAR_ALL_PROPOSALS_ASSESSED, rounds.assessmentComplete(roundId));
+    execution.setVariable(
+        FundingRoundProcess.VAR_ALL_PROPOSALS_ASSESSED, rounds.assessmentComplete(roundId));
   }
 }

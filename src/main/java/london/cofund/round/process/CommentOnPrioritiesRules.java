@@ -31,8 +31,10 @@ class CommentOnPrioritiesRules extends TaskRulesFor {
   @Override
   public void onComplete(DelegateTask task) {
     String comment = ProcessVariables.requiredString(task, VAR_PRIORITY_COMMENTS, 4000);
-    String borough = LondonBorough.byGroupId((String) task.getVariable(VAR_BOROUGH_GROUP))
-        .map(LondonBorough::code).orElseThrow();
+    String borough =
+        LondonBorough.byGroupId((String) task.getVariable(VAR_BOROUGH_GROUP))
+            .map(LondonBorough::code)
+            .orElseThrow();
     rounds.recordComment(roundId(task), borough, comment, TaskActors.actorOrSystem(task));
   }
 

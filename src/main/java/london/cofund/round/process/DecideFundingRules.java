@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Rules of {@code Task_DecideFunding}: {@code fundedReferences} and {@code deferredReferences} (lists)
- * within the hard limits, and {@code decisionRationale}, required where the decision departs from the
- * recommendation.
+ * Rules of {@code Task_DecideFunding}: {@code fundedReferences} and {@code deferredReferences}
+ * (lists) within the hard limits, and {@code decisionRationale}, required where the decision
+ * departs from the recommendation.
  */
 @Component
 class DecideFundingRules extends TaskRulesFor {
@@ -33,14 +33,19 @@ class DecideFundingRules extends TaskRulesFor {
     if (round.recommendedPortfolio() != null) {
       // The recommendation as the form's starting point (confirming it needs no rationale), on the
       // task's own scope (input parameters in the model), where the panel's answer overwrites it.
-      task.getExecution().setVariableLocal(VAR_FUNDED_REFERENCES, String.join(", ", round.recommendedPortfolio().funded()));
-      task.getExecution().setVariableLocal(VAR_DEFERRED_REFERENCES, String.join(", ", round.recommendedPortfolio().deferred()));
+      task.getExecution()
+          .setVariableLocal(
+              VAR_FUNDED_REFERENCES, String.join(", ", round.recommendedPortfolio().funded()));
+      task.getExecution()
+          .setVariableLocal(
+              VAR_DEFERRED_REFERENCES, String.join(", ", round.recommendedPortfolio().deferred()));
     }
   }
 
   @Override
   public void onComplete(DelegateTask task) {
-    rounds.decide(CommentOnPrioritiesRules.roundId(task),
+    rounds.decide(
+        CommentOnPrioritiesRules.roundId(task),
         ProcessVariables.stringList(task, VAR_FUNDED_REFERENCES),
         ProcessVariables.stringList(task, VAR_DEFERRED_REFERENCES),
         ProcessVariables.optionalString(task, VAR_DECISION_RATIONALE, 8000),

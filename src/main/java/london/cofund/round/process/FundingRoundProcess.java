@@ -2,7 +2,8 @@ package london.cofund.round.process;
 
 /**
  * The names of the {@code fundingRound} process ({@code processes/fundingRound.bpmn}): its key, the
- * element ids that code refers to, its variables and its messages. The business key is the round id.
+ * element ids that code refers to, its variables and its messages. The business key is the round
+ * id.
  */
 public final class FundingRoundProcess {
 

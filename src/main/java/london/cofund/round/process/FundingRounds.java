@@ -33,7 +33,8 @@ public class FundingRounds {
   @Transactional
   public Round open(RoundRequest request, String user) {
     Round round = rounds.register(request, user);
-    runtime.createProcessInstanceByKey(KEY)
+    runtime
+        .createProcessInstanceByKey(KEY)
         .businessKey(round.roundId())
         .setVariable(VAR_ROUND_ID, round.roundId())
         .setVariable("roundInitiator", user)
@@ -42,18 +43,25 @@ public class FundingRounds {
   }
 
   /**
-   * A proposal settled: if the round is in assessment and nothing is left to assess, wake the round.
-   * Both sides take the round's row lock first (see {@link RoundService#assessmentComplete}), so a
-   * round that has just started to wait cannot miss the last proposal, nor the other way round.
+   * A proposal settled: if the round is in assessment and nothing is left to assess, wake the
+   * round. Both sides take the round's row lock first (see {@link
+   * RoundService#assessmentComplete}), so a round that has just started to wait cannot miss the
+   * last proposal, nor the other way round.
    */
   @EventListener
   void proposalSettled(ProposalSettled event) {
     if (rounds.assessmentComplete(event.roundId())) {
-      int woken = runtime.createMessageCorrelation(MESSAGE_PROPOSALS_ASSESSED)
-          .processInstanceBusinessKey(event.roundId())
-          .correlateAllWithResult().size();
+      int woken =
+          runtime
+              .createMessageCorrelation(MESSAGE_PROPOSALS_ASSESSED)
+              .processInstanceBusinessKey(event.roundId())
+              .correlateAllWithResult()
+              .size();
       if (woken > 0) {
-        LOG.info("Round {}: every proposal is assessed ({} was last)", event.roundId(), event.reference());
+        LOG.info(
+            "Round {}: every proposal is assessed ({} was last)",
+            event.roundId(),
+            event.reference());
       }
     }
   }

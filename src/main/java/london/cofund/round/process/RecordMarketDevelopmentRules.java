@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Rules of {@code Task_RecordMarketDevelopment}, one per short-listed priority: {@code sessionDate},
- * {@code attendingOrganisations} (a list) and {@code sessionNotes}.
+ * Rules of {@code Task_RecordMarketDevelopment}, one per short-listed priority: {@code
+ * sessionDate}, {@code attendingOrganisations} (a list) and {@code sessionNotes}.
  */
 @Component
 class RecordMarketDevelopmentRules extends TaskRulesFor {
@@ -30,8 +30,11 @@ class RecordMarketDevelopmentRules extends TaskRulesFor {
 
   @Override
   public void onCreate(DelegateTask task) {
-    task.setVariableLocal(VAR_TASK_BRIEF, briefs.marketSession(
-        rounds.get(CommentOnPrioritiesRules.roundId(task)), (String) task.getVariable(VAR_PRIORITY_CODE)));
+    task.setVariableLocal(
+        VAR_TASK_BRIEF,
+        briefs.marketSession(
+            rounds.get(CommentOnPrioritiesRules.roundId(task)),
+            (String) task.getVariable(VAR_PRIORITY_CODE)));
   }
 
   @Override
@@ -42,10 +45,16 @@ class RecordMarketDevelopmentRules extends TaskRulesFor {
     }
     List<String> organisations = ProcessVariables.stringList(task, VAR_ATTENDING_ORGANISATIONS);
     if (organisations.isEmpty()) {
-      throw ProcessVariables.invalid(VAR_ATTENDING_ORGANISATIONS, "must name at least one organisation");
+      throw ProcessVariables.invalid(
+          VAR_ATTENDING_ORGANISATIONS, "must name at least one organisation");
     }
-    rounds.recordMarketSession(CommentOnPrioritiesRules.roundId(task), new MarketSession(
-        (String) task.getVariable(VAR_PRIORITY_CODE), date, organisations,
-        ProcessVariables.optionalString(task, VAR_SESSION_NOTES, 8000), TaskActors.actorOrSystem(task)));
+    rounds.recordMarketSession(
+        CommentOnPrioritiesRules.roundId(task),
+        new MarketSession(
+            (String) task.getVariable(VAR_PRIORITY_CODE),
+            date,
+            organisations,
+            ProcessVariables.optionalString(task, VAR_SESSION_NOTES, 8000),
+            TaskActors.actorOrSystem(task)));
   }
 }

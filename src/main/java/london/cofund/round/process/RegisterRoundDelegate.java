@@ -34,9 +34,16 @@ class RegisterRoundDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String roundId = ProcessVariables.string(execution, VAR_ROUND_ID);
-    Round round = rounds.find(roundId)
-        .orElseGet(() -> Refusals.refusing(() -> rounds.register(fromStartForm(execution),
-            String.valueOf(execution.getVariable("roundInitiator")))));
+    Round round =
+        rounds
+            .find(roundId)
+            .orElseGet(
+                () ->
+                    Refusals.refusing(
+                        () ->
+                            rounds.register(
+                                fromStartForm(execution),
+                                String.valueOf(execution.getVariable("roundInitiator")))));
     execution.setVariable(VAR_ROUND_ID, round.roundId());
     execution.setVariable(VAR_CONSULTATION_DEADLINE, date(round.dates().consultationDeadline()));
     execution.setVariable(VAR_EOI_DEADLINE, date(round.dates().eoiDeadline()));
@@ -44,13 +51,18 @@ class RegisterRoundDelegate implements JavaDelegate {
     execution.setVariable(VAR_DECISION_DATE, date(round.dates().decisionDate()));
     execution.setVariable(VAR_SERVICE_START_DATE, date(round.dates().serviceStartDate()));
     execution.setVariable(VAR_PREVIOUS_ROUND_ID, round.previousRoundId());
-    execution.setVariable(VAR_BOROUGH_GROUPS,
-        new ArrayList<>(List.of(LondonBorough.values()).stream().map(LondonBorough::groupId).toList()));
+    execution.setVariable(
+        VAR_BOROUGH_GROUPS,
+        new ArrayList<>(
+            List.of(LondonBorough.values()).stream().map(LondonBorough::groupId).toList()));
     // The start form's list text is now stored in cf_round; the process keeps only ids and dates.
     execution.removeVariable("priorityLongList");
   }
 
-  /** The Tasklist start form's fields, named as the API's. The long list is one "CODE: Title" per line. */
+  /**
+   * The Tasklist start form's fields, named as the API's. The long list is one "CODE: Title" per
+   * line.
+   */
   static RoundRequest fromStartForm(DelegateExecution execution) {
     Integer tranche = ProcessVariables.optionalInteger(execution, "tranche");
     BigDecimal pot = ProcessVariables.optionalDecimal(execution, "potAmount");
@@ -82,7 +94,8 @@ class RegisterRoundDelegate implements JavaDelegate {
         continue;
       }
       int colon = line.indexOf(':');
-      String code = (colon < 0 ? line : line.substring(0, colon)).trim().toUpperCase().replace(' ', '_');
+      String code =
+          (colon < 0 ? line : line.substring(0, colon)).trim().toUpperCase().replace(' ', '_');
       String title = colon < 0 ? code : line.substring(colon + 1).trim();
       items.add(new PriorityItem(code, title));
     }

@@ -30,9 +30,16 @@ class RoundMailFacts implements FundFacts {
   }
 
   static RoundFacts facts(Round round) {
-    return new RoundFacts(round.roundId(), round.name(), round.tranche(), round.potAmount(),
+    return new RoundFacts(
+        round.roundId(),
+        round.name(),
+        round.tranche(),
+        round.potAmount(),
         round.shortlistPriorities().stream().map(Priority::title).toList(),
-        round.dates().consultationDeadline(), round.dates().eoiDeadline(), round.dates().fullProposalDeadline(),
-        round.dates().decisionDate(), round.dates().serviceStartDate());
+        round.dates().consultationDeadline(),
+        round.dates().eoiDeadline(),
+        round.dates().fullProposalDeadline(),
+        round.dates().decisionDate(),
+        round.dates().serviceStartDate());
   }
 }

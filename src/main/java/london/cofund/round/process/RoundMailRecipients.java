@@ -19,8 +19,8 @@ public class RoundMailRecipients {
   }
 
   /**
-   * The previous round's deferred proposals: the invitation step sends one mail per proposal, to its
-   * applicant, naming the old round and the new one.
+   * The previous round's deferred proposals: the invitation step sends one mail per proposal, to
+   * its applicant, naming the old round and the new one.
    */
   public List<String> deferredProposalsOfPreviousRound(String roundId) {
     return new ArrayList<>(rounds.deferredProposalsOfPreviousRound(roundId));

@@ -1,13 +1,13 @@
 package london.cofund.round.process;
 
-import london.cofund.round.RoundStage;
 import london.cofund.round.RoundService;
+import london.cofund.round.RoundStage;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the round to a stage as the process enters an element: {@code
- * ${roundStage.enter(execution, 'SHORTLISTING')}} on an execution listener in fundingRound.bpmn.
+ * Moves the round to a stage as the process enters an element: {@code ${roundStage.enter(execution,
+ * 'SHORTLISTING')}} on an execution listener in fundingRound.bpmn.
  */
 @Component("roundStage")
 public class RoundStageListener {
@@ -19,6 +19,8 @@ public class RoundStageListener {
   }
 
   public void enter(DelegateExecution execution, String stage) {
-    rounds.changeStage((String) execution.getVariable(FundingRoundProcess.VAR_ROUND_ID), RoundStage.valueOf(stage));
+    rounds.changeStage(
+        (String) execution.getVariable(FundingRoundProcess.VAR_ROUND_ID),
+        RoundStage.valueOf(stage));
   }
 }

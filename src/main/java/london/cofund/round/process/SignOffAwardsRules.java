@@ -23,13 +23,16 @@ class SignOffAwardsRules extends TaskRulesFor {
 
   @Override
   public void onCreate(DelegateTask task) {
-    task.setVariableLocal(VAR_TASK_BRIEF, briefs.awards(rounds.get(CommentOnPrioritiesRules.roundId(task))));
+    task.setVariableLocal(
+        VAR_TASK_BRIEF, briefs.awards(rounds.get(CommentOnPrioritiesRules.roundId(task))));
   }
 
   @Override
   public void onComplete(DelegateTask task) {
     boolean approved = ProcessVariables.requiredBoolean(task, VAR_AWARDS_APPROVED);
-    rounds.recordAwardsSignOff(CommentOnPrioritiesRules.roundId(task), approved,
+    rounds.recordAwardsSignOff(
+        CommentOnPrioritiesRules.roundId(task),
+        approved,
         ProcessVariables.optionalString(task, VAR_SIGN_OFF_COMMENTS, 4000));
   }
 }

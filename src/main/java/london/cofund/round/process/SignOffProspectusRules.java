@@ -8,7 +8,10 @@ import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** Rules of {@code Task_SignOffProspectus}: {@code prospectusApproved}, with comments required for a no. */
+/**
+ * Rules of {@code Task_SignOffProspectus}: {@code prospectusApproved}, with comments required for a
+ * no.
+ */
 @Component
 class SignOffProspectusRules extends TaskRulesFor {
 
@@ -23,13 +26,16 @@ class SignOffProspectusRules extends TaskRulesFor {
 
   @Override
   public void onCreate(DelegateTask task) {
-    task.setVariableLocal(VAR_TASK_BRIEF, briefs.prospectus(rounds.get(CommentOnPrioritiesRules.roundId(task))));
+    task.setVariableLocal(
+        VAR_TASK_BRIEF, briefs.prospectus(rounds.get(CommentOnPrioritiesRules.roundId(task))));
   }
 
   @Override
   public void onComplete(DelegateTask task) {
     boolean approved = ProcessVariables.requiredBoolean(task, VAR_PROSPECTUS_APPROVED);
-    rounds.recordProspectusSignOff(CommentOnPrioritiesRules.roundId(task), approved,
+    rounds.recordProspectusSignOff(
+        CommentOnPrioritiesRules.roundId(task),
+        approved,
         ProcessVariables.optionalString(task, VAR_SIGN_OFF_COMMENTS, 4000));
   }
 }

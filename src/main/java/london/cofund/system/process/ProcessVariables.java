@@ -18,9 +18,9 @@ import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Reads task and process variables however a client sent them: Tasklist forms send numbers as
- * numbers and lists as JSON, engine-rest clients may send strings; a list is accepted as a JSON array
- * or as a comma-separated string. A value that cannot be read is a {@link RefusedInput} naming the
- * variable.
+ * numbers and lists as JSON, engine-rest clients may send strings; a list is accepted as a JSON
+ * array or as a comma-separated string. A value that cannot be read is a {@link RefusedInput}
+ * naming the variable.
  */
 public final class ProcessVariables {
 
@@ -111,15 +111,18 @@ public final class ProcessVariables {
         try {
           return LocalDate.parse(text).atStartOfDay(EngineClock.LONDON).toOffsetDateTime();
         } catch (DateTimeParseException notADate) {
-          throw invalid(name, "'" + text + "' is not an ISO-8601 date-time such as 2017-08-14T17:00:00+01:00");
+          throw invalid(
+              name,
+              "'" + text + "' is not an ISO-8601 date-time such as 2017-08-14T17:00:00+01:00");
         }
       }
     }
   }
 
   /**
-   * A list of strings from a JSON array (Spin JSON, a JSON string or a Java collection) or a
-   * string with one entry per comma or per line. Blank entries are dropped; an absent variable is an empty list.
+   * A list of strings from a JSON array (Spin JSON, a JSON string or a Java collection) or a string
+   * with one entry per comma or per line. Blank entries are dropped; an absent variable is an empty
+   * list.
    */
   public static List<String> stringList(VariableScope scope, String name) {
     Object value = scope.getVariable(name);

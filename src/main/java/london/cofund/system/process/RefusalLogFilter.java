@@ -8,14 +8,15 @@ import org.slf4j.Marker;
 
 /**
  * Keeps a user's refused input out of the engine's error log. The engine logs every failed command
- * at ERROR with its stack trace ("ENGINE-16004"); for a {@link RefusedInput} that is not a fault, and
- * an operator scanning for errors should not see it. {@link RefusalUnwrappingPlugin} logs each
+ * at ERROR with its stack trace ("ENGINE-16004"); for a {@link RefusedInput} that is not a fault,
+ * and an operator scanning for errors should not see it. {@link RefusalUnwrappingPlugin} logs each
  * refusal once, at INFO. Every other failure is logged as before.
  */
 final class RefusalLogFilter extends TurboFilter {
 
   @Override
-  public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+  public FilterReply decide(
+      Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
     if (logger == null || !logger.getName().startsWith("org.camunda.bpm.engine.context")) {
       return FilterReply.NEUTRAL;
     }
@@ -31,7 +32,9 @@ final class RefusalLogFilter extends TurboFilter {
   }
 
   static boolean isRefusal(Throwable thrown) {
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = thrown;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof RefusedInput) {
         return true;
       }

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * Lets a refusal reach the caller as the 400 it is.
  *
  * <p>The engine wraps whatever a task listener throws in a plain {@code ProcessEngineException}
- * (ENGINE-03051), which engine-rest and Tasklist answer with a 500. This interceptor sits outside the
- * engine's transaction: once a command has failed and rolled back, if a {@link RefusedInput} is
+ * (ENGINE-03051), which engine-rest and Tasklist answer with a 500. This interceptor sits outside
+ * the engine's transaction: once a command has failed and rolled back, if a {@link RefusedInput} is
  * among the causes it throws that instead (as a {@link RefusedTaskInput} from a task completion or
  * form submission, whose REST resources only answer 400 for form validation), so every channel (the
  * Java API, engine-rest, Tasklist) sees a 400 naming the field. Any other failure passes untouched.
@@ -60,12 +60,15 @@ class RefusalUnwrappingPlugin extends AbstractProcessEnginePlugin {
 
   /** Commands whose REST resources answer 400 only for a form-field validation error. */
   static boolean submitsVariables(Command<?> command) {
-    return command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
+    return command instanceof CompleteTaskCmd
+        || command instanceof SubmitTaskFormCmd
         || command instanceof SubmitStartFormCmd;
   }
 
   static RefusedInput refusalIn(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = failure;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof RefusedInput refused) {
         return refused;
       }

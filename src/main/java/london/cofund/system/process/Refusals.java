@@ -15,10 +15,11 @@ public final class Refusals {
   private Refusals() {}
 
   public static void refusing(Runnable step) {
-    refusing(() -> {
-      step.run();
-      return null;
-    });
+    refusing(
+        () -> {
+          step.run();
+          return null;
+        });
   }
 
   public static <T> T refusing(Supplier<T> step) {

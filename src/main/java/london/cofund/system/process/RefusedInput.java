@@ -3,9 +3,10 @@ package london.cofund.system.process;
 import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
- * A user's input that a task rule or a start step refuses, naming the variable. A
- * {@link BadUserRequestException}, so engine-rest and the webapps answer 400 with the message; and
- * recognisably CoFund's, so {@link RefusalUnwrappingPlugin} can lift it out of the engine's wrapping.
+ * A user's input that a task rule or a start step refuses, naming the variable. A {@link
+ * BadUserRequestException}, so engine-rest and the webapps answer 400 with the message; and
+ * recognisably CoFund's, so {@link RefusalUnwrappingPlugin} can lift it out of the engine's
+ * wrapping.
  */
 public class RefusedInput extends BadUserRequestException {
 

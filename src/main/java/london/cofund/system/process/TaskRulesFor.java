@@ -2,7 +2,9 @@ package london.cofund.system.process;
 
 import java.util.Set;
 
-/** {@link UserTaskRules} bound to named tasks of one process: each feature's task rules extend it. */
+/**
+ * {@link UserTaskRules} bound to named tasks of one process: each feature's task rules extend it.
+ */
 public abstract class TaskRulesFor implements UserTaskRules {
 
   private final String processKey;

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * Attaches the {@link UserTaskRules} beans to the user tasks they name, as the engine parses each
  * model.
  *
- * <p>Why not {@code camunda:taskListener} in the BPMN: the engine wraps whatever a declared listener
- * throws in a plain {@code ProcessEngineException}, which engine-rest answers with a 500. A listener
- * attached here is called directly, so a refused completion reaches the caller as the
+ * <p>Why not {@code camunda:taskListener} in the BPMN: the engine wraps whatever a declared
+ * listener throws in a plain {@code ProcessEngineException}, which engine-rest answers with a 500.
+ * A listener attached here is called directly, so a refused completion reaches the caller as the
  * {@code BadUserRequestException} it is: a 400 naming the field. The rules are found by task key at
  * call time, so a model deployed before a bean existed still gets them.
  */
@@ -41,20 +41,35 @@ class UserTaskRulesPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          TaskDefinition definition = behavior.getTaskDefinition();
-          String key = ((org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity) activity.getProcessDefinition()).getKey()
-              + "/" + activity.getId();
-          definition.addTaskListener(TaskListener.EVENTNAME_CREATE, UserTaskRulesPlugin::copyListColumns);
-          definition.addTaskListener(TaskListener.EVENTNAME_CREATE, task -> each(key).forEach(r -> Refusals.refusing(() -> r.onCreate(task))));
-          definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, task -> each(key).forEach(r -> Refusals.refusing(() -> r.onAssignment(task))));
-          definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> each(key).forEach(r -> Refusals.refusing(() -> r.onComplete(task))));
-        }
-      }
-    });
+    configuration
+        .getCustomPostBPMNParseListeners()
+        .add(
+            new AbstractBpmnParseListener() {
+              @Override
+              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+                  TaskDefinition definition = behavior.getTaskDefinition();
+                  String key =
+                      ((org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity)
+                                  activity.getProcessDefinition())
+                              .getKey()
+                          + "/"
+                          + activity.getId();
+                  definition.addTaskListener(
+                      TaskListener.EVENTNAME_CREATE, UserTaskRulesPlugin::copyListColumns);
+                  definition.addTaskListener(
+                      TaskListener.EVENTNAME_CREATE,
+                      task -> each(key).forEach(r -> Refusals.refusing(() -> r.onCreate(task))));
+                  definition.addTaskListener(
+                      TaskListener.EVENTNAME_ASSIGNMENT,
+                      task ->
+                          each(key).forEach(r -> Refusals.refusing(() -> r.onAssignment(task))));
+                  definition.addTaskListener(
+                      TaskListener.EVENTNAME_COMPLETE,
+                      task -> each(key).forEach(r -> Refusals.refusing(() -> r.onComplete(task))));
+                }
+              }
+            });
   }
 
   /** The variables that Tasklist's filters show as columns ("Proposal", "Round"). */
@@ -82,11 +97,19 @@ class UserTaskRulesPlugin extends AbstractProcessEnginePlugin {
     Map<String, List<UserTaskRules>> map = byKey;
     if (map == null) {
       Map<String, List<UserTaskRules>> built = new HashMap<>();
-      rules.orderedStream().forEach(r -> r.taskKeys().forEach(key ->
-          built.computeIfAbsent(r.processKey() + "/" + key, k -> new java.util.ArrayList<>()).add(r)));
+      rules
+          .orderedStream()
+          .forEach(
+              r ->
+                  r.taskKeys()
+                      .forEach(
+                          key ->
+                              built
+                                  .computeIfAbsent(
+                                      r.processKey() + "/" + key, k -> new java.util.ArrayList<>())
+                                  .add(r)));
       byKey = map = Map.copyOf(built);
     }
     return map;
   }
-
 }

@@ -9,13 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import london.cofund.CoFundSpringTest;
-import london.cofund.fixtures.FundDriver;
 import london.cofund.Mailbox;
 import london.cofund.Mailbox.Mail;
 import london.cofund.fixtures.Fixtures;
+import london.cofund.fixtures.FundDriver;
 import london.cofund.identity.CurrentUser;
 import london.cofund.identity.Roles;
 import london.cofund.proposal.EoiForm;
@@ -24,8 +23,8 @@ import london.cofund.proposal.ProposalService;
 import london.cofund.proposal.ProposalStatus;
 import london.cofund.round.Round;
 import london.cofund.round.RoundService;
-import org.assertj.core.api.Assertions;
 import london.cofund.system.process.RefusedTaskInput;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -43,9 +42,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The {@code proposal} process, one test per path, against the real application: real delegates,
- * real task rules, real SMTP into the sink. The job executor is off; jobs run by hand and time moves
- * by the engine clock. Rounds are opened directly (no fundingRound process) so that each path is
- * tested alone.
+ * real task rules, real SMTP into the sink. The job executor is off; jobs run by hand and time
+ * moves by the engine clock. Rounds are opened directly (no fundingRound process) so that each path
+ * is tested alone.
  */
 @CoFundSpringTest
 class ProposalProcessTest {
@@ -77,7 +76,8 @@ class ProposalProcessTest {
     mail = new Mailbox(sink);
     String roundId = Fixtures.newRoundId("PP");
     rounds.register(Fixtures.round(roundId, Fixtures.NOW), "mopac");
-    rounds.agreeShortlist(roundId, List.of("CSE", "FEMALE_OFFENDING", "SEXUAL_VIOLENCE", "YOUTH_OFFENDING"));
+    rounds.agreeShortlist(
+        roundId, List.of("CSE", "FEMALE_OFFENDING", "SEXUAL_VIOLENCE", "YOUTH_OFFENDING"));
     rounds.publish(roundId);
     round = rounds.get(roundId);
   }
@@ -92,12 +92,22 @@ class ProposalProcessTest {
     String ref = submit(Fixtures.eligibleEoi("Women's centres", CONTACT));
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.AWAITING_BOROUGH_SIGN_OFF);
     Assertions.assertThat(proposal(ref).eligible()).isTrue();
-    assertMail(ref, "EOI_RECEIVED", List.of(CONTACT), "CoFund: EOI received for \"Women's centres\" (" + ref + ")",
-        "requesting £1,200,000", "Met: ", "covers 3 boroughs (Camden, Islington, Westminster)");
+    assertMail(
+        ref,
+        "EOI_RECEIVED",
+        List.of(CONTACT),
+        "CoFund: EOI received for \"Women's centres\" (" + ref + ")",
+        "requesting £1,200,000",
+        "Met: ",
+        "covers 3 boroughs (Camden, Islington, Westminster)");
     // Islington's group has no members in the demo: its request is logged and skipped.
-    assertMail(ref, "BOROUGH_SIGN_OFF_REQUESTED", List.of(demo("westminster"), demo("camden")),
+    assertMail(
+        ref,
+        "BOROUGH_SIGN_OFF_REQUESTED",
+        List.of(demo("westminster"), demo("camden")),
         "CoFund: please confirm core partnership for \"Women's centres\" (" + ref + ")",
-        "core supporting partner", "/tasks/open?processInstanceId=" + instance(ref).getId());
+        "core supporting partner",
+        "/tasks/open?processInstanceId=" + instance(ref).getId());
 
     confirmEveryBorough(ref);
     assertThat(instance(ref)).isWaitingAt(TASK_GIVE_EOI_FEEDBACK);
@@ -105,22 +115,39 @@ class ProposalProcessTest {
 
     feedback(ref, "ACCEPT", "A strong, well-led partnership.");
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.FULL_PROPOSAL_DUE);
-    assertMail(ref, "EOI_FEEDBACK", List.of(CONTACT),
-        "CoFund: EOI feedback for \"Women's centres\" (" + ref + "): accepted", "A strong, well-led partnership.");
-    assertMail(ref, "FULL_PROPOSAL_DUE", List.of(CONTACT),
+    assertMail(
+        ref,
+        "EOI_FEEDBACK",
+        List.of(CONTACT),
+        "CoFund: EOI feedback for \"Women's centres\" (" + ref + "): accepted",
+        "A strong, well-led partnership.");
+    assertMail(
+        ref,
+        "FULL_PROPOSAL_DUE",
+        List.of(CONTACT),
         "CoFund: full proposal due by Friday 31 July 2026 for \"Women's centres\" (" + ref + ")",
         "taskKey=Task_SubmitFullProposal");
     assertThat(instance(ref)).isWaitingAt(TASK_SUBMIT_FULL_PROPOSAL);
-    Assertions.assertThat(task(ref, TASK_SUBMIT_FULL_PROPOSAL).getAssignee()).isEqualTo("applicant1");
+    Assertions.assertThat(task(ref, TASK_SUBMIT_FULL_PROPOSAL).getAssignee())
+        .isEqualTo("applicant1");
     Assertions.assertThat(task(ref, TASK_SUBMIT_FULL_PROPOSAL).getDueDate())
         .isEqualTo(Date.from(round.dates().fullProposalDeadline().toInstant()));
 
     submitFullProposal(ref);
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.UNDER_ASSESSMENT);
     // Two assessment slots, each offered to the whole pool.
-    assertMail(ref, "ASSESSMENT_REQUESTED",
-        List.of(demo("assessor1"), demo("assessor2"), demo("assessor3"), demo("assessor1"), demo("assessor2"), demo("assessor3")),
-        "CoFund: assessment requested for \"Women's centres\" (" + ref + ")", "conflict of interest");
+    assertMail(
+        ref,
+        "ASSESSMENT_REQUESTED",
+        List.of(
+            demo("assessor1"),
+            demo("assessor2"),
+            demo("assessor3"),
+            demo("assessor1"),
+            demo("assessor2"),
+            demo("assessor3")),
+        "CoFund: assessment requested for \"Women's centres\" (" + ref + ")",
+        "conflict of interest");
     assess(ref, "assessor1", 4, 4, 4, 3, 4);
     assess(ref, "assessor2", 4, 3, 4, 4, 4);
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.ASSESSED);
@@ -129,12 +156,17 @@ class ProposalProcessTest {
 
     decide(ref, "FUNDED", 1_200_000L);
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.FUNDED);
-    assertMail(ref, "FUNDING_DECISION", List.of(CONTACT),
-        "CoFund: funding decision for \"Women's centres\" (" + ref + "): funded, £1,200,000", "Award: £1,200,000");
+    assertMail(
+        ref,
+        "FUNDING_DECISION",
+        List.of(CONTACT),
+        "CoFund: funding decision for \"Women's centres\" (" + ref + "): funded, £1,200,000",
+        "Award: £1,200,000");
     Assertions.assertThat(proposal(ref).awardedAmount()).isEqualTo(1_200_000L);
     assertThat(instance(ref)).isWaitingAt(TASK_CONFIRM_GRANT_AGREEMENT);
 
-    tasks.complete(task(ref, TASK_CONFIRM_GRANT_AGREEMENT).getId(),
+    tasks.complete(
+        task(ref, TASK_CONFIRM_GRANT_AGREEMENT).getId(),
         withVariables(VAR_GRANT_AGREEMENT_SIGNED, true, VAR_AGREEMENT_DATE, "2026-10-01"));
     assertThat(instance(ref)).isWaitingAt(EVENT_SERVICE_START);
     moveTo(round.dates().serviceStartDate().toInstant().plusSeconds(60));
@@ -147,26 +179,42 @@ class ProposalProcessTest {
   void notEligibleEoiIsRevisedAndBecomesEligible() {
     String ref = submit(Fixtures.twoBoroughEoi("Two-borough pilot", CONTACT));
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.NOT_ELIGIBLE);
-    Assertions.assertThat(proposal(ref).criteria()).filteredOn(c -> !c.passed())
+    Assertions.assertThat(proposal(ref).criteria())
+        .filteredOn(c -> !c.passed())
         .extracting(c -> c.reason())
-        .containsExactly("covers 2 boroughs (Camden, Westminster); sub-regional projects must cover at least 3");
+        .containsExactly(
+            "covers 2 boroughs (Camden, Westminster); sub-regional projects must cover at least 3");
     run(ref);
     assertThat(instance(ref)).isWaitingAt(TASK_REVISE_EOI);
     Assertions.assertThat(task(ref, TASK_REVISE_EOI).getAssignee()).isEqualTo("applicant1");
-    assertMail(ref, "EOI_NOT_ELIGIBLE", List.of(CONTACT),
+    assertMail(
+        ref,
+        "EOI_NOT_ELIGIBLE",
+        List.of(CONTACT),
         "CoFund: EOI \"Two-borough pilot\" (" + ref + ") does not meet the criteria yet",
         "covers 2 boroughs (Camden, Westminster); sub-regional projects must cover at least 3");
-    Assertions.assertThat(mail.of("EOI_RECEIVED", ref)).as("no 'received' for an ineligible EOI").isEmpty();
+    Assertions.assertThat(mail.of("EOI_RECEIVED", ref))
+        .as("no 'received' for an ineligible EOI")
+        .isEmpty();
 
     steps.reviseEoi(ref, Fixtures.eligibleEoi("Three-borough pilot", CONTACT), APPLICANT);
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.AWAITING_BOROUGH_SIGN_OFF);
     Assertions.assertThat(proposal(ref).eoiVersion()).isEqualTo(2);
     Assertions.assertThat(proposal(ref).title()).isEqualTo("Three-borough pilot");
     run(ref);
-    Assertions.assertThat(tasks.createTaskQuery().processInstanceBusinessKey(ref)
-        .taskDefinitionKey(TASK_CONFIRM_CORE_PARTNER).list()).hasSize(3);
-    assertMail(ref, "EOI_RECEIVED", List.of(CONTACT),
-        "CoFund: EOI received for \"Three-borough pilot\" (" + ref + ")", "covers 3 boroughs");
+    Assertions.assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(ref)
+                .taskDefinitionKey(TASK_CONFIRM_CORE_PARTNER)
+                .list())
+        .hasSize(3);
+    assertMail(
+        ref,
+        "EOI_RECEIVED",
+        List.of(CONTACT),
+        "CoFund: EOI received for \"Three-borough pilot\" (" + ref + ")",
+        "covers 3 boroughs");
   }
 
   @Test
@@ -187,31 +235,63 @@ class ProposalProcessTest {
   void boroughDeclineReturnsTheEoiToTheApplicant() {
     String ref = submit(Fixtures.eligibleEoi("Declined by Camden", CONTACT));
     run(ref);
-    Task camden = tasks.createTaskQuery().processInstanceBusinessKey(ref).taskCandidateGroup("borough-E09000007").singleResult();
-    tasks.complete(camden.getId(), withVariables(VAR_CORE_PARTNER_CONFIRMED, false,
-        VAR_CORE_PARTNER_COMMENT, "Camden's women's services are commissioned until 2020."));
+    Task camden =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(ref)
+            .taskCandidateGroup("borough-E09000007")
+            .singleResult();
+    tasks.complete(
+        camden.getId(),
+        withVariables(
+            VAR_CORE_PARTNER_CONFIRMED,
+            false,
+            VAR_CORE_PARTNER_COMMENT,
+            "Camden's women's services are commissioned until 2020."));
     run(ref);
     assertThat(instance(ref)).isWaitingAt(TASK_REVISE_EOI);
-    Assertions.assertThat(tasks.createTaskQuery().processInstanceBusinessKey(ref)
-        .taskDefinitionKey(TASK_CONFIRM_CORE_PARTNER).count()).as("the other sign-offs are withdrawn").isZero();
+    Assertions.assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(ref)
+                .taskDefinitionKey(TASK_CONFIRM_CORE_PARTNER)
+                .count())
+        .as("the other sign-offs are withdrawn")
+        .isZero();
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.NOT_ELIGIBLE);
-    Assertions.assertThat(proposal(ref).criteria()).filteredOn(c -> c.code().name().equals("LA_CORE_PARTNERS"))
-        .singleElement().satisfies(c -> {
-          Assertions.assertThat(c.passed()).isFalse();
-          Assertions.assertThat(c.reason()).contains("Camden").contains("commissioned until 2020");
-        });
-    assertMail(ref, "EOI_NOT_ELIGIBLE", List.of(CONTACT),
+    Assertions.assertThat(proposal(ref).criteria())
+        .filteredOn(c -> c.code().name().equals("LA_CORE_PARTNERS"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              Assertions.assertThat(c.passed()).isFalse();
+              Assertions.assertThat(c.reason())
+                  .contains("Camden")
+                  .contains("commissioned until 2020");
+            });
+    assertMail(
+        ref,
+        "EOI_NOT_ELIGIBLE",
+        List.of(CONTACT),
         "CoFund: EOI \"Declined by Camden\" (" + ref + ") does not meet the criteria yet",
-        "Camden", "commissioned until 2020");
+        "Camden",
+        "commissioned until 2020");
   }
 
   @Test
   void aDeclineWithoutAReasonIsRefused() {
     String ref = submit(Fixtures.eligibleEoi("Silent decline", CONTACT));
     run(ref);
-    Task camden = tasks.createTaskQuery().processInstanceBusinessKey(ref).taskCandidateGroup("borough-E09000007").singleResult();
-    Assertions.assertThatThrownBy(() -> tasks.complete(camden.getId(), withVariables(VAR_CORE_PARTNER_CONFIRMED, false)))
-        .isInstanceOf(RefusedTaskInput.class).hasMessageContaining("corePartnerComment");
+    Task camden =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(ref)
+            .taskCandidateGroup("borough-E09000007")
+            .singleResult();
+    Assertions.assertThatThrownBy(
+            () -> tasks.complete(camden.getId(), withVariables(VAR_CORE_PARTNER_CONFIRMED, false)))
+        .isInstanceOf(RefusedTaskInput.class)
+        .hasMessageContaining("corePartnerComment");
     Assertions.assertThat(tasks.createTaskQuery().taskId(camden.getId()).count()).isOne();
   }
 
@@ -222,8 +302,13 @@ class ProposalProcessTest {
     feedback(ref, "REJECT", "The partnership does not yet include health.");
     assertThat(instance(ref)).isEnded().hasPassed("EndEvent_EoiRejected");
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.EOI_REJECTED);
-    Assertions.assertThat(proposal(ref).eoiFeedback()).isEqualTo("The partnership does not yet include health.");
-    assertMail(ref, "EOI_FEEDBACK", List.of(CONTACT), "CoFund: EOI feedback for \"Not this time\" (" + ref + "): rejected",
+    Assertions.assertThat(proposal(ref).eoiFeedback())
+        .isEqualTo("The partnership does not yet include health.");
+    assertMail(
+        ref,
+        "EOI_FEEDBACK",
+        List.of(CONTACT),
+        "CoFund: EOI feedback for \"Not this time\" (" + ref + "): rejected",
         "The partnership does not yet include health.");
     Assertions.assertThat(mail.of("FULL_PROPOSAL_DUE", ref)).isEmpty();
   }
@@ -247,9 +332,15 @@ class ProposalProcessTest {
     tasks.claim(first.getId(), "assessor1");
     tasks.complete(first.getId(), withVariables(VAR_CONFLICT_OF_INTEREST, true));
     run(ref);
-    Assertions.assertThat(tasks(ref, TASK_ASSESS_PROPOSAL)).as("a new task replaces the conflicted one").hasSize(2);
+    Assertions.assertThat(tasks(ref, TASK_ASSESS_PROPOSAL))
+        .as("a new task replaces the conflicted one")
+        .hasSize(2);
 
-    Task replacement = tasks(ref, TASK_ASSESS_PROPOSAL).stream().filter(t -> t.getAssignee() == null).findFirst().orElseThrow();
+    Task replacement =
+        tasks(ref, TASK_ASSESS_PROPOSAL).stream()
+            .filter(t -> t.getAssignee() == null)
+            .findFirst()
+            .orElseThrow();
     Assertions.assertThatThrownBy(() -> tasks.claim(replacement.getId(), "assessor1"))
         .isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("assessor1 has already assessed proposal " + ref);
@@ -266,7 +357,8 @@ class ProposalProcessTest {
     List<Task> open = tasks(ref, TASK_ASSESS_PROPOSAL);
     tasks.claim(open.get(0).getId(), "assessor1");
     Assertions.assertThatThrownBy(() -> tasks.claim(open.get(1).getId(), "assessor1"))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("cannot assess the same proposal twice");
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("cannot assess the same proposal twice");
   }
 
   @Test
@@ -277,9 +369,14 @@ class ProposalProcessTest {
     assertThat(instance(ref)).isWaitingAt(TASK_AGREE_MODERATED_SCORE);
     Assertions.assertThat(proposal(ref).totalScore()).isEqualByComparingTo("22.00");
     Task moderation = task(ref, TASK_AGREE_MODERATED_SCORE);
-    Assertions.assertThatThrownBy(() -> tasks.complete(moderation.getId(), withVariables(VAR_MODERATED_TOTAL, 30)))
-        .isInstanceOf(RefusedTaskInput.class).hasMessageContaining("moderatedTotal");
-    tasks.complete(moderation.getId(), withVariables(VAR_MODERATED_TOTAL, 20.5, VAR_MODERATION_NOTE, "Need is strong; fit overstated."));
+    Assertions.assertThatThrownBy(
+            () -> tasks.complete(moderation.getId(), withVariables(VAR_MODERATED_TOTAL, 30)))
+        .isInstanceOf(RefusedTaskInput.class)
+        .hasMessageContaining("moderatedTotal");
+    tasks.complete(
+        moderation.getId(),
+        withVariables(
+            VAR_MODERATED_TOTAL, 20.5, VAR_MODERATION_NOTE, "Need is strong; fit overstated."));
     assertThat(instance(ref)).isWaitingAt(EVENT_FUNDING_DECISION);
     Assertions.assertThat(proposal(ref).effectiveScore()).isEqualByComparingTo("20.5");
   }
@@ -291,8 +388,13 @@ class ProposalProcessTest {
     assertThat(instance(ref)).isEnded().hasPassed("EndEvent_NotFunded");
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.NOT_FUNDED);
     Assertions.assertThat(proposal(ref).awardedAmount()).isNull();
-    assertMail(ref, "FUNDING_DECISION", List.of(CONTACT), "CoFund: funding decision for \"Not funded\" (" + ref + "): not funded",
-        "Mean scores out of 5", "assessor1 finds the case thin.");
+    assertMail(
+        ref,
+        "FUNDING_DECISION",
+        List.of(CONTACT),
+        "CoFund: funding decision for \"Not funded\" (" + ref + "): not funded",
+        "Mean scores out of 5",
+        "assessor1 finds the case thin.");
   }
 
   @Test
@@ -301,9 +403,13 @@ class ProposalProcessTest {
     decide(ref, "DEFERRED", null);
     assertThat(instance(ref)).isEnded().hasPassed("EndEvent_Deferred");
     Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.DEFERRED);
-    assertMail(ref, "FUNDING_DECISION", List.of(CONTACT),
+    assertMail(
+        ref,
+        "FUNDING_DECISION",
+        List.of(CONTACT),
         "CoFund: funding decision for \"Deferred\" (" + ref + "): deferred to the next tranche",
-        "carried forward to the next tranche", "Mean scores out of 5");
+        "carried forward to the next tranche",
+        "Mean scores out of 5");
   }
 
   @Test
@@ -349,8 +455,12 @@ class ProposalProcessTest {
   }
 
   void decide(String ref, String outcome, Long amount) {
-    runtime.createMessageCorrelation(MESSAGE_FUNDING_DECISION).processInstanceBusinessKey(ref)
-        .setVariable(VAR_FUNDING_OUTCOME, outcome).setVariable(VAR_AWARDED_AMOUNT, amount).correlateWithResult();
+    runtime
+        .createMessageCorrelation(MESSAGE_FUNDING_DECISION)
+        .processInstanceBusinessKey(ref)
+        .setVariable(VAR_FUNDING_OUTCOME, outcome)
+        .setVariable(VAR_AWARDED_AMOUNT, amount)
+        .correlateWithResult();
     run(ref);
   }
 
@@ -388,11 +498,13 @@ class ProposalProcessTest {
    * Asserts the emails of one template about a proposal: exactly these recipients, once each, with
    * this subject, and a body that says each of the given things.
    */
-  void assertMail(String ref, String template, List<String> recipients, String subject, String... says) {
+  void assertMail(
+      String ref, String template, List<String> recipients, String subject, String... says) {
     List<Mail> sent = mail.of(template, ref);
     Assertions.assertThat(sent).as(template + " about " + ref).isNotEmpty();
     Assertions.assertThat(sent.stream().flatMap(m -> m.to().stream()).toList())
-        .as(template + " recipients").containsExactlyInAnyOrderElementsOf(recipients);
+        .as(template + " recipients")
+        .containsExactlyInAnyOrderElementsOf(recipients);
     for (Mail m : sent) {
       Assertions.assertThat(m.subject()).isEqualTo(subject);
       Assertions.assertThat(m.text()).contains(says);

@@ -16,9 +16,8 @@ import london.cofund.proposal.ProposalStatus;
 import london.cofund.round.Round;
 import london.cofund.round.RoundService;
 import london.cofund.round.RoundStage;
-import org.assertj.core.api.Assertions;
 import london.cofund.system.process.RefusedTaskInput;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -39,7 +38,8 @@ import org.springframework.context.ApplicationContext;
 @CoFundSpringTest
 class FundingRoundProcessTest {
 
-  static final List<String> SHORTLIST = List.of("CSE", "FEMALE_OFFENDING", "SEXUAL_VIOLENCE", "YOUTH_OFFENDING");
+  static final List<String> SHORTLIST =
+      List.of("CSE", "FEMALE_OFFENDING", "SEXUAL_VIOLENCE", "YOUTH_OFFENDING");
 
   @Autowired ApplicationContext context;
   @Autowired ProcessEngine engine;
@@ -72,16 +72,26 @@ class FundingRoundProcessTest {
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.PRIORITIES_CONSULTATION);
     List<Task> consultation = fund.tasks(roundId, TASK_COMMENT_ON_PRIORITIES);
     Assertions.assertThat(consultation).hasSize(32);
-    Assertions.assertThat(consultation).allSatisfy(task -> Assertions.assertThat(task.getDueDate())
-        .isEqualTo(Date.from(round().dates().consultationDeadline().toInstant())));
+    Assertions.assertThat(consultation)
+        .allSatisfy(
+            task ->
+                Assertions.assertThat(task.getDueDate())
+                    .isEqualTo(Date.from(round().dates().consultationDeadline().toInstant())));
     for (Task task : consultation) {
       fund.complete(task, VAR_PRIORITY_COMMENTS, "Comment from " + task.getId());
     }
     assertThat(fund.instance(roundId)).isWaitingAt(TASK_AGREE_SHORTLIST);
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.SHORTLISTING);
-    Assertions.assertThat(context.getBean(london.cofund.round.RoundRepository.class).comments(roundId)).hasSize(32);
-    Assertions.assertThat((String) engine.getTaskService().getVariableLocal(
-        fund.task(roundId, TASK_AGREE_SHORTLIST).getId(), VAR_TASK_BRIEF)).contains("(32 of 32)");
+    Assertions.assertThat(
+            context.getBean(london.cofund.round.RoundRepository.class).comments(roundId))
+        .hasSize(32);
+    Assertions.assertThat(
+            (String)
+                engine
+                    .getTaskService()
+                    .getVariableLocal(
+                        fund.task(roundId, TASK_AGREE_SHORTLIST).getId(), VAR_TASK_BRIEF))
+        .contains("(32 of 32)");
   }
 
   @Test
@@ -89,7 +99,9 @@ class FundingRoundProcessTest {
     String id = Fixtures.newRoundId("SF");
     engine.getIdentityService().setAuthentication("mopac", List.of("mopac", "working-group"));
     try {
-      engine.getFormService().submitStartForm(startFormDefinition(), id, startForm(id, "2026-06-08T17:00+01:00"));
+      engine
+          .getFormService()
+          .submitStartForm(startFormDefinition(), id, startForm(id, "2026-06-08T17:00+01:00"));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
@@ -98,23 +110,39 @@ class FundingRoundProcessTest {
     Assertions.assertThat(opened.createdBy()).isEqualTo("mopac");
     Assertions.assertThat(opened.potAmount()).isEqualTo(4_500_000L);
     Assertions.assertThat(opened.maxProjects()).isEqualTo(8);
-    Assertions.assertThat(opened.priorityLongList()).extracting(p -> p.code()).containsExactly("CSE", "GANGS");
-    Assertions.assertThat(opened.dates().eoiDeadline().toInstant()).isEqualTo(java.time.Instant.parse("2026-07-01T16:00:00Z"));
+    Assertions.assertThat(opened.priorityLongList())
+        .extracting(p -> p.code())
+        .containsExactly("CSE", "GANGS");
+    Assertions.assertThat(opened.dates().eoiDeadline().toInstant())
+        .isEqualTo(java.time.Instant.parse("2026-07-01T16:00:00Z"));
     Assertions.assertThat(fund.tasks(id, TASK_COMMENT_ON_PRIORITIES)).hasSize(32);
   }
 
   @Test
   void aStartFormWithDatesOutOfOrderIsRefusedAndStoresNothing() {
     String id = Fixtures.newRoundId("SF");
-    Assertions.assertThatThrownBy(() -> engine.getFormService().submitStartForm(startFormDefinition(), id,
-            startForm(id, "2026-07-08T17:00+01:00")))
+    Assertions.assertThatThrownBy(
+            () ->
+                engine
+                    .getFormService()
+                    .submitStartForm(
+                        startFormDefinition(), id, startForm(id, "2026-07-08T17:00+01:00")))
         .isInstanceOf(RefusedTaskInput.class)
         .hasMessageContaining("eoiDeadline: must be after consultationDeadline");
     Assertions.assertThat(rounds.find(id)).isEmpty();
-    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
+    Assertions.assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(id)
+                .count())
+        .isZero();
   }
 
-  /** The fields as Tasklist's start form sends them: numbers as numbers, dates as text, the long list as lines. */
+  /**
+   * The fields as Tasklist's start form sends them: numbers as numbers, dates as text, the long
+   * list as lines.
+   */
   private static java.util.Map<String, Object> startForm(String id, String consultationDeadline) {
     java.util.Map<String, Object> form = new java.util.HashMap<>();
     form.put("roundId", id);
@@ -125,7 +153,9 @@ class FundingRoundProcessTest {
     form.put("maxProjects", 8L);
     form.put("assessorsPerProposal", 2L);
     form.put("fundableThreshold", 15.0);
-    form.put("priorityLongList", "CSE: Child sexual exploitation\nGANGS: Gangs and serious youth violence");
+    form.put(
+        "priorityLongList",
+        "CSE: Child sexual exploitation\nGANGS: Gangs and serious youth violence");
     form.put("consultationDeadline", consultationDeadline);
     form.put("eoiDeadline", "2026-07-01T17:00+01:00");
     form.put("fullProposalDeadline", "2026-08-03T17:00+01:00");
@@ -135,24 +165,42 @@ class FundingRoundProcessTest {
   }
 
   private String startFormDefinition() {
-    return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
-        .latestVersion().singleResult().getId();
+    return engine
+        .getRepositoryService()
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(KEY)
+        .latestVersion()
+        .singleResult()
+        .getId();
   }
 
   @Test
   void consultationClosesAtItsDeadline() {
     List<Task> consultation = fund.tasks(roundId, TASK_COMMENT_ON_PRIORITIES);
-    fund.complete(borough(consultation, "E09000033"), VAR_PRIORITY_COMMENTS, "Westminster backs female offending.");
-    fund.complete(borough(fund.tasks(roundId, TASK_COMMENT_ON_PRIORITIES), "E09000007"),
-        VAR_PRIORITY_COMMENTS, "Camden asks for youth offending.");
+    fund.complete(
+        borough(consultation, "E09000033"),
+        VAR_PRIORITY_COMMENTS,
+        "Westminster backs female offending.");
+    fund.complete(
+        borough(fund.tasks(roundId, TASK_COMMENT_ON_PRIORITIES), "E09000007"),
+        VAR_PRIORITY_COMMENTS,
+        "Camden asks for youth offending.");
     fund.moveTo(round().dates().consultationDeadline().toInstant().minusSeconds(60));
     assertThat(fund.instance(roundId)).isWaitingAt(TASK_COMMENT_ON_PRIORITIES);
 
     fund.moveTo(round().dates().consultationDeadline().toInstant().plusSeconds(1));
     assertThat(fund.instance(roundId)).isWaitingAt(TASK_AGREE_SHORTLIST);
-    Assertions.assertThat(fund.tasks(roundId, TASK_COMMENT_ON_PRIORITIES)).as("unanswered boroughs' tasks close").isEmpty();
-    String brief = (String) engine.getTaskService().getVariableLocal(fund.task(roundId, TASK_AGREE_SHORTLIST).getId(), VAR_TASK_BRIEF);
-    Assertions.assertThat(brief).contains("(2 of 32)").contains("Westminster backs female offending.")
+    Assertions.assertThat(fund.tasks(roundId, TASK_COMMENT_ON_PRIORITIES))
+        .as("unanswered boroughs' tasks close")
+        .isEmpty();
+    String brief =
+        (String)
+            engine
+                .getTaskService()
+                .getVariableLocal(fund.task(roundId, TASK_AGREE_SHORTLIST).getId(), VAR_TASK_BRIEF);
+    Assertions.assertThat(brief)
+        .contains("(2 of 32)")
+        .contains("Westminster backs female offending.")
         .contains("Camden asks for youth offending.");
   }
 
@@ -164,53 +212,96 @@ class FundingRoundProcessTest {
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.PROSPECTUS_SIGN_OFF);
 
     Task signOff = fund.task(roundId, TASK_SIGN_OFF_PROSPECTUS);
-    Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(signOff.getId(),
-            java.util.Map.of(VAR_PROSPECTUS_APPROVED, false)))
-        .isInstanceOf(RefusedTaskInput.class).hasMessageContaining("signOffComments");
-    fund.complete(signOff, VAR_PROSPECTUS_APPROVED, false, VAR_SIGN_OFF_COMMENTS, "Gangs belong to tranche 2.");
+    Assertions.assertThatThrownBy(
+            () ->
+                engine
+                    .getTaskService()
+                    .complete(signOff.getId(), java.util.Map.of(VAR_PROSPECTUS_APPROVED, false)))
+        .isInstanceOf(RefusedTaskInput.class)
+        .hasMessageContaining("signOffComments");
+    fund.complete(
+        signOff,
+        VAR_PROSPECTUS_APPROVED,
+        false,
+        VAR_SIGN_OFF_COMMENTS,
+        "Gangs belong to tranche 2.");
     assertThat(fund.instance(roundId)).isWaitingAt(TASK_AGREE_SHORTLIST);
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.SHORTLISTING);
-    Assertions.assertThat((String) engine.getTaskService().getVariableLocal(fund.task(roundId, TASK_AGREE_SHORTLIST).getId(),
-        VAR_TASK_BRIEF)).contains("Gangs belong to tranche 2.");
+    Assertions.assertThat(
+            (String)
+                engine
+                    .getTaskService()
+                    .getVariableLocal(
+                        fund.task(roundId, TASK_AGREE_SHORTLIST).getId(), VAR_TASK_BRIEF))
+        .contains("Gangs belong to tranche 2.");
 
-    Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(fund.task(roundId, TASK_AGREE_SHORTLIST).getId(),
-            java.util.Map.of(VAR_SHORTLIST, "CSE,KNIFE_CRIME")))
-        .isInstanceOf(RefusedTaskInput.class).hasMessageContaining("KNIFE_CRIME not on the long list");
-    fund.complete(fund.task(roundId, TASK_AGREE_SHORTLIST), VAR_SHORTLIST, String.join(",", SHORTLIST));
+    Assertions.assertThatThrownBy(
+            () ->
+                engine
+                    .getTaskService()
+                    .complete(
+                        fund.task(roundId, TASK_AGREE_SHORTLIST).getId(),
+                        java.util.Map.of(VAR_SHORTLIST, "CSE,KNIFE_CRIME")))
+        .isInstanceOf(RefusedTaskInput.class)
+        .hasMessageContaining("KNIFE_CRIME not on the long list");
+    fund.complete(
+        fund.task(roundId, TASK_AGREE_SHORTLIST), VAR_SHORTLIST, String.join(",", SHORTLIST));
     fund.complete(fund.task(roundId, TASK_SIGN_OFF_PROSPECTUS), VAR_PROSPECTUS_APPROVED, true);
 
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.OPEN_FOR_EOIS);
     Assertions.assertThat(round().publishedAt()).isNotNull();
-    Assertions.assertThat(fund.tasks(roundId, TASK_RECORD_MARKET_DEVELOPMENT)).as("one session per short-listed priority")
+    Assertions.assertThat(fund.tasks(roundId, TASK_RECORD_MARKET_DEVELOPMENT))
+        .as("one session per short-listed priority")
         .hasSize(4);
     List<Mail> prospectus = mail.of("PROSPECTUS_PUBLISHED", round().name());
     Assertions.assertThat(prospectus.stream().flatMap(m -> m.to().stream()).toList())
         .as("every registered user with an email, once")
-        .containsExactlyInAnyOrderElementsOf(identity.createUserQuery().list().stream()
-            .map(User::getEmail).filter(e -> e != null && e.contains("@")).distinct().toList());
-    Assertions.assertThat(prospectus).allSatisfy(m -> {
-      Assertions.assertThat(m.subject()).isEqualTo("CoFund: prospectus published for " + round().name() + " (tranche 1)");
-      Assertions.assertThat(m.text()).contains("Female offending").contains("£5,000,000");
-    });
+        .containsExactlyInAnyOrderElementsOf(
+            identity.createUserQuery().list().stream()
+                .map(User::getEmail)
+                .filter(e -> e != null && e.contains("@"))
+                .distinct()
+                .toList());
+    Assertions.assertThat(prospectus)
+        .allSatisfy(
+            m -> {
+              Assertions.assertThat(m.subject())
+                  .isEqualTo("CoFund: prospectus published for " + round().name() + " (tranche 1)");
+              Assertions.assertThat(m.text()).contains("Female offending").contains("£5,000,000");
+            });
   }
 
   @Test
   void marketDevelopmentIsRecordedWithoutBlockingTheRound() {
     fund.publish(roundId, SHORTLIST);
     Task session = fund.tasks(roundId, TASK_RECORD_MARKET_DEVELOPMENT).get(0);
-    fund.complete(session, VAR_SESSION_DATE, "2026-07-13T10:00:00+01:00",
-        VAR_ATTENDING_ORGANISATIONS, "Advance\nLondon CRC\nNHS England", VAR_SESSION_NOTES, "Good turnout.");
-    Assertions.assertThat(context.getBean(london.cofund.round.RoundRepository.class).marketSessions(roundId))
-        .singleElement().satisfies(s -> Assertions.assertThat(s.attendingOrganisations())
-            .containsExactly("Advance", "London CRC", "NHS England"));
+    fund.complete(
+        session,
+        VAR_SESSION_DATE,
+        "2026-07-13T10:00:00+01:00",
+        VAR_ATTENDING_ORGANISATIONS,
+        "Advance\nLondon CRC\nNHS England",
+        VAR_SESSION_NOTES,
+        "Good turnout.");
+    Assertions.assertThat(
+            context.getBean(london.cofund.round.RoundRepository.class).marketSessions(roundId))
+        .singleElement()
+        .satisfies(
+            s ->
+                Assertions.assertThat(s.attendingOrganisations())
+                    .containsExactly("Advance", "London CRC", "NHS England"));
     fund.moveTo(round().dates().eoiDeadline().toInstant().plusSeconds(1));
-    Assertions.assertThat(round().stage()).as("open sessions do not hold the round").isEqualTo(RoundStage.FULL_PROPOSALS);
+    Assertions.assertThat(round().stage())
+        .as("open sessions do not hold the round")
+        .isEqualTo(RoundStage.FULL_PROPOSALS);
   }
 
   @Test
   void theRoundWaitsForTheLastProposalWithoutPolling() {
     fund.publish(roundId, SHORTLIST);
-    String ref = fund.toAssessment(roundId, Fixtures.eligibleEoi("Slow assessment", FundDriver.CONTACT), "applicant1");
+    String ref =
+        fund.toAssessment(
+            roundId, Fixtures.eligibleEoi("Slow assessment", FundDriver.CONTACT), "applicant1");
     fund.assess(ref, "assessor1", 4, 4, 4, 4, 4);
     fund.moveTo(round().dates().fullProposalDeadline().toInstant().plusSeconds(1));
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.ASSESSMENT);
@@ -228,22 +319,52 @@ class FundingRoundProcessTest {
   void panelDepartingFromTheRecommendationMustGiveARationale() {
     List<String> refs = toFundingDecision();
     Round round = round();
-    Assertions.assertThat(round.recommendedPortfolio().funded()).containsExactlyElementsOf(refs.subList(0, 5));
+    Assertions.assertThat(round.recommendedPortfolio().funded())
+        .containsExactlyElementsOf(refs.subList(0, 5));
     Task decision = fund.task(roundId, TASK_DECIDE_FUNDING);
-    List<String> departure = List.of(refs.get(0), refs.get(1), refs.get(2), refs.get(3), refs.get(5));
+    List<String> departure =
+        List.of(refs.get(0), refs.get(1), refs.get(2), refs.get(3), refs.get(5));
 
-    Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(decision.getId(), java.util.Map.of(
-            VAR_FUNDED_REFERENCES, String.join(",", departure), VAR_DEFERRED_REFERENCES, refs.get(4))))
-        .isInstanceOf(RefusedTaskInput.class).hasMessageContaining("decisionRationale");
-    Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(decision.getId(), java.util.Map.of(
-            VAR_FUNDED_REFERENCES, String.join(",", refs.subList(0, 4)), VAR_DEFERRED_REFERENCES, "",
-            VAR_DECISION_RATIONALE, "Four is enough.")))
-        .isInstanceOf(RefusedTaskInput.class).hasMessageContaining("between 5 and 8 must be funded");
+    Assertions.assertThatThrownBy(
+            () ->
+                engine
+                    .getTaskService()
+                    .complete(
+                        decision.getId(),
+                        java.util.Map.of(
+                            VAR_FUNDED_REFERENCES,
+                            String.join(",", departure),
+                            VAR_DEFERRED_REFERENCES,
+                            refs.get(4))))
+        .isInstanceOf(RefusedTaskInput.class)
+        .hasMessageContaining("decisionRationale");
+    Assertions.assertThatThrownBy(
+            () ->
+                engine
+                    .getTaskService()
+                    .complete(
+                        decision.getId(),
+                        java.util.Map.of(
+                            VAR_FUNDED_REFERENCES,
+                            String.join(",", refs.subList(0, 4)),
+                            VAR_DEFERRED_REFERENCES,
+                            "",
+                            VAR_DECISION_RATIONALE,
+                            "Four is enough.")))
+        .isInstanceOf(RefusedTaskInput.class)
+        .hasMessageContaining("between 5 and 8 must be funded");
 
-    fund.complete(decision, VAR_FUNDED_REFERENCES, String.join(",", departure), VAR_DEFERRED_REFERENCES, refs.get(4),
-        VAR_DECISION_RATIONALE, "Spread delivery across more boroughs.");
+    fund.complete(
+        decision,
+        VAR_FUNDED_REFERENCES,
+        String.join(",", departure),
+        VAR_DEFERRED_REFERENCES,
+        refs.get(4),
+        VAR_DECISION_RATIONALE,
+        "Spread delivery across more boroughs.");
     Assertions.assertThat(round().decision().departsFromRecommendation()).isTrue();
-    Assertions.assertThat(round().decision().rationale()).isEqualTo("Spread delivery across more boroughs.");
+    Assertions.assertThat(round().decision().rationale())
+        .isEqualTo("Spread delivery across more boroughs.");
     assertThat(fund.instance(roundId)).isWaitingAt(TASK_SIGN_OFF_AWARDS);
   }
 
@@ -251,9 +372,19 @@ class FundingRoundProcessTest {
   void panelConfirmingTheRecommendationNeedsNoRationale() {
     List<String> refs = toFundingDecision();
     Task decision = fund.task(roundId, TASK_DECIDE_FUNDING);
-    Assertions.assertThat((String) engine.getRuntimeService().getVariableLocal(decision.getExecutionId(), VAR_FUNDED_REFERENCES))
-        .as("the form starts from the recommendation").isEqualTo(String.join(", ", refs.subList(0, 5)));
-    fund.complete(decision, VAR_FUNDED_REFERENCES, String.join(",", refs.subList(0, 5)), VAR_DEFERRED_REFERENCES, refs.get(5));
+    Assertions.assertThat(
+            (String)
+                engine
+                    .getRuntimeService()
+                    .getVariableLocal(decision.getExecutionId(), VAR_FUNDED_REFERENCES))
+        .as("the form starts from the recommendation")
+        .isEqualTo(String.join(", ", refs.subList(0, 5)));
+    fund.complete(
+        decision,
+        VAR_FUNDED_REFERENCES,
+        String.join(",", refs.subList(0, 5)),
+        VAR_DEFERRED_REFERENCES,
+        refs.get(5));
     Assertions.assertThat(round().decision().departsFromRecommendation()).isFalse();
     assertThat(fund.instance(roundId)).isWaitingAt(TASK_SIGN_OFF_AWARDS);
   }
@@ -261,18 +392,37 @@ class FundingRoundProcessTest {
   @Test
   void awardsRejectedGoBackToThePanelThenApprovedAreAnnounced() {
     List<String> refs = toFundingDecision();
-    fund.complete(fund.task(roundId, TASK_DECIDE_FUNDING), VAR_FUNDED_REFERENCES, String.join(",", refs.subList(0, 5)),
-        VAR_DEFERRED_REFERENCES, refs.get(5));
+    fund.complete(
+        fund.task(roundId, TASK_DECIDE_FUNDING),
+        VAR_FUNDED_REFERENCES,
+        String.join(",", refs.subList(0, 5)),
+        VAR_DEFERRED_REFERENCES,
+        refs.get(5));
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.AWARDS_SIGN_OFF);
-    fund.complete(fund.task(roundId, TASK_SIGN_OFF_AWARDS), VAR_AWARDS_APPROVED, false,
-        VAR_SIGN_OFF_COMMENTS, "Explain why the sixth is deferred.");
+    fund.complete(
+        fund.task(roundId, TASK_SIGN_OFF_AWARDS),
+        VAR_AWARDS_APPROVED,
+        false,
+        VAR_SIGN_OFF_COMMENTS,
+        "Explain why the sixth is deferred.");
     assertThat(fund.instance(roundId)).isWaitingAt(TASK_DECIDE_FUNDING);
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.FUNDING_DECISION);
-    Assertions.assertThat((String) engine.getTaskService().getVariableLocal(fund.task(roundId, TASK_DECIDE_FUNDING).getId(),
-        VAR_TASK_BRIEF)).contains("Explain why the sixth is deferred.");
+    Assertions.assertThat(
+            (String)
+                engine
+                    .getTaskService()
+                    .getVariableLocal(
+                        fund.task(roundId, TASK_DECIDE_FUNDING).getId(), VAR_TASK_BRIEF))
+        .contains("Explain why the sixth is deferred.");
 
-    fund.complete(fund.task(roundId, TASK_DECIDE_FUNDING), VAR_FUNDED_REFERENCES, String.join(",", refs.subList(0, 5)),
-        VAR_DEFERRED_REFERENCES, refs.get(5), VAR_DECISION_RATIONALE, "It covers no new priority within the pot.");
+    fund.complete(
+        fund.task(roundId, TASK_DECIDE_FUNDING),
+        VAR_FUNDED_REFERENCES,
+        String.join(",", refs.subList(0, 5)),
+        VAR_DEFERRED_REFERENCES,
+        refs.get(5),
+        VAR_DECISION_RATIONALE,
+        "It covers no new priority within the pot.");
     fund.complete(fund.task(roundId, TASK_SIGN_OFF_AWARDS), VAR_AWARDS_APPROVED, true);
     assertThat(fund.instance(roundId)).isEnded().hasPassed("EndEvent_RoundAnnounced");
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.ANNOUNCED);
@@ -281,30 +431,46 @@ class FundingRoundProcessTest {
   @Test
   void announcementReachesFundedNotFundedAndDeferredProposals() {
     List<String> refs = toFundingDecision();
-    fund.complete(fund.task(roundId, TASK_DECIDE_FUNDING), VAR_FUNDED_REFERENCES, String.join(",", refs.subList(0, 5)),
-        VAR_DEFERRED_REFERENCES, refs.get(5));
+    fund.complete(
+        fund.task(roundId, TASK_DECIDE_FUNDING),
+        VAR_FUNDED_REFERENCES,
+        String.join(",", refs.subList(0, 5)),
+        VAR_DEFERRED_REFERENCES,
+        refs.get(5));
     fund.complete(fund.task(roundId, TASK_SIGN_OFF_AWARDS), VAR_AWARDS_APPROVED, true);
 
     for (String funded : refs.subList(0, 5)) {
       Assertions.assertThat(proposals.get(funded).status()).isEqualTo(ProposalStatus.FUNDED);
-      Assertions.assertThat(proposals.get(funded).awardedAmount()).isEqualTo(proposals.get(funded).requestedAmount());
+      Assertions.assertThat(proposals.get(funded).awardedAmount())
+          .isEqualTo(proposals.get(funded).requestedAmount());
       assertThat(fund.instance(funded)).isWaitingAt("Task_ConfirmGrantAgreement");
-      Assertions.assertThat(mail.of("FUNDING_DECISION", funded)).singleElement()
+      Assertions.assertThat(mail.of("FUNDING_DECISION", funded))
+          .singleElement()
           .satisfies(m -> Assertions.assertThat(m.subject()).endsWith("): funded, £1,000,000"));
     }
     Assertions.assertThat(proposals.get(refs.get(5)).status()).isEqualTo(ProposalStatus.DEFERRED);
-    Assertions.assertThat(mail.of("FUNDING_DECISION", refs.get(5))).singleElement().satisfies(m -> {
-      Assertions.assertThat(m.to()).containsExactly(FundDriver.CONTACT);
-      Assertions.assertThat(m.subject()).endsWith("): deferred to the next tranche");
-      Assertions.assertThat(m.text()).contains("Fundable (total score 19 of 25, threshold 15)");
-    });
+    Assertions.assertThat(mail.of("FUNDING_DECISION", refs.get(5)))
+        .singleElement()
+        .satisfies(
+            m -> {
+              Assertions.assertThat(m.to()).containsExactly(FundDriver.CONTACT);
+              Assertions.assertThat(m.subject()).endsWith("): deferred to the next tranche");
+              Assertions.assertThat(m.text())
+                  .contains("Fundable (total score 19 of 25, threshold 15)");
+            });
     Assertions.assertThat(proposals.get(refs.get(6)).status()).isEqualTo(ProposalStatus.NOT_FUNDED);
-    Assertions.assertThat(mail.of("FUNDING_DECISION", refs.get(6))).singleElement().satisfies(m -> {
-      Assertions.assertThat(m.subject()).endsWith("): not funded");
-      Assertions.assertThat(m.text()).contains("below the fundable threshold of 15").contains("Mean scores out of 5");
-    });
+    Assertions.assertThat(mail.of("FUNDING_DECISION", refs.get(6)))
+        .singleElement()
+        .satisfies(
+            m -> {
+              Assertions.assertThat(m.subject()).endsWith("): not funded");
+              Assertions.assertThat(m.text())
+                  .contains("below the fundable threshold of 15")
+                  .contains("Mean scores out of 5");
+            });
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.ANNOUNCED);
-    Assertions.assertThat(round().carriedForwardPriorities()).extracting(p -> p.code())
+    Assertions.assertThat(round().carriedForwardPriorities())
+        .extracting(p -> p.code())
         .as("short-listed priorities that no funded project covers")
         .containsExactlyInAnyOrder("SEXUAL_VIOLENCE", "YOUTH_OFFENDING");
   }
@@ -317,10 +483,26 @@ class FundingRoundProcessTest {
   private List<String> toFundingDecision() {
     fund.publish(roundId, SHORTLIST);
     List<String> refs = new java.util.ArrayList<>();
-    String[][] themes = {{"FEMALE_OFFENDING"}, {"CSE"}, {"FEMALE_OFFENDING"}, {"CSE"}, {"FEMALE_OFFENDING"}, {"CSE"}, {"CSE"}};
+    String[][] themes = {
+      {"FEMALE_OFFENDING"},
+      {"CSE"},
+      {"FEMALE_OFFENDING"},
+      {"CSE"},
+      {"FEMALE_OFFENDING"},
+      {"CSE"},
+      {"CSE"}
+    };
     for (int i = 0; i < 7; i++) {
-      refs.add(fund.toAssessment(roundId, Fixtures.eoi("Proposal " + (i + 1), FundDriver.CONTACT,
-          List.of(Fixtures.WESTMINSTER, Fixtures.CAMDEN, Fixtures.ISLINGTON), 1_000_000L, List.of(themes[i])), "applicant1"));
+      refs.add(
+          fund.toAssessment(
+              roundId,
+              Fixtures.eoi(
+                  "Proposal " + (i + 1),
+                  FundDriver.CONTACT,
+                  List.of(Fixtures.WESTMINSTER, Fixtures.CAMDEN, Fixtures.ISLINGTON),
+                  1_000_000L,
+                  List.of(themes[i])),
+              "applicant1"));
     }
     for (int i = 0; i < 5; i++) {
       fund.assess(refs.get(i), "assessor1", 4, 4, 4, 4, 4);
@@ -340,8 +522,13 @@ class FundingRoundProcessTest {
   }
 
   private Task borough(List<Task> tasks, String code) {
-    return tasks.stream().filter(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).stream()
-        .anyMatch(l -> ("borough-" + code).equals(l.getGroupId()))).findFirst().orElseThrow();
+    return tasks.stream()
+        .filter(
+            t ->
+                engine.getTaskService().getIdentityLinksForTask(t.getId()).stream()
+                    .anyMatch(l -> ("borough-" + code).equals(l.getGroupId())))
+        .findFirst()
+        .orElseThrow();
   }
 
   private Round round() {
