@@ -185,7 +185,6 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
         ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY,
-        ProcessDefinitionPermissions.UPDATE_INSTANCE,
         ProcessDefinitionPermissions.RETRY_JOB);
     grant(
         authorizations,

@@ -5,8 +5,8 @@ import london.cofund.borough.LondonBorough;
 import org.camunda.bpm.engine.authorization.Groups;
 
 /**
- * The Camunda group ids of CoFund's roles (see docs/roles.md). Group ids are the interface that
- * BPMN candidate groups, authorizations and the API's role checks share.
+ * The Camunda group ids of CoFund's roles (see the roles table in README.md). Group ids are the
+ * interface that BPMN candidate groups, authorizations and the API's role checks share.
  */
 public final class Roles {
 

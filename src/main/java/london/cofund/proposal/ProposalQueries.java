@@ -35,7 +35,10 @@ public class ProposalQueries {
   static boolean maySee(Proposal proposal, CurrentUser user) {
     return user.seesWholeFund()
         || proposal.submittedBy().equals(user.id())
-        || proposal.deliveryBoroughs().stream().anyMatch(user.boroughCodes()::contains);
+        || proposal.deliveryBoroughs().stream().anyMatch(user.boroughCodes()::contains)
+        // A pan-London proposal is delivered in every borough.
+        || (proposal.scope() == london.cofund.eligibility.Scope.PAN_LONDON
+            && !user.boroughCodes().isEmpty());
   }
 
   public ProposalView view(Proposal proposal, CurrentUser user) {

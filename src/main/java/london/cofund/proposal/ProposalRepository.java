@@ -222,9 +222,11 @@ public class ProposalRepository {
             select * from cf_proposal p where p.submitted_by = :user
               or exists (select 1 from cf_proposal_borough b where b.reference = p.reference
                          and b.borough_code in (:boroughs))
+              or (p.scope = 'PAN_LONDON' and :boroughOfficer)
             order by p.reference""")
         .param("user", submittedBy)
         .param("boroughs", boroughCodes.isEmpty() ? List.of("-") : List.copyOf(boroughCodes))
+        .param("boroughOfficer", !boroughCodes.isEmpty())
         .query(this::map)
         .list();
   }

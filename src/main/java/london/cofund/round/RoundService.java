@@ -41,6 +41,13 @@ public class RoundService {
 
   private static final Logger LOG = LoggerFactory.getLogger(RoundService.class);
 
+  /**
+   * The most priorities a short list may name. The exact optimiser's tables grow with 2 to the
+   * power of the priorities covered; 12 keeps them small for any project count (tranche 1 had
+   * four).
+   */
+  public static final int MAX_SHORTLIST = 12;
+
   private final RoundRepository rounds;
   private final RoundProposals proposals;
   private final PortfolioOptimizer optimizer;
@@ -128,7 +135,11 @@ public class RoundService {
             null,
             createdBy,
             now());
-    rounds.insert(round);
+    try {
+      rounds.insert(round);
+    } catch (org.springframework.dao.DuplicateKeyException e) {
+      throw new ConflictException("A round with id '" + request.roundId() + "' already exists.");
+    }
     LOG.info("Round {} registered by {}", round.roundId(), createdBy);
     return round;
   }

@@ -128,8 +128,8 @@ class ProcessModelsTest {
         of a task (its validation, what it records, the brief its form shows) are the
         `UserTaskRules` beans named in the last column.
 
-        | process | task | name | offered to | form | due | rules |
-        |---|---|---|---|---|---|---|
+        | process | task | name | offered to | variables it takes | form | due | rules |
+        |---|---|---|---|---|---|---|---|
         """);
     for (Path file : models()) {
       BpmnModelInstance model = read(file);
@@ -149,6 +149,8 @@ class ProcessModelsTest {
                           task.getCamundaCandidateGroups() != null
                               ? "group `" + task.getCamundaCandidateGroups() + "`"
                               : "assignee `" + task.getCamundaAssignee() + "`")
+                      .append(" | ")
+                      .append(formFields(task))
                       .append(" | `")
                       .append(
                           task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef"))
@@ -175,6 +177,27 @@ class ProcessModelsTest {
                     + "`")
         .sorted()
         .collect(Collectors.joining(", "));
+  }
+
+  /** The variables a task takes: the keys of its form's fields. */
+  private static String formFields(UserTask task) {
+    String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+    Path form = PROCESSES.resolve(formRef + ".form");
+    try {
+      List<String> keys = new ArrayList<>();
+      new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(form.toFile())
+          .get("components")
+          .forEach(
+              c -> {
+                if (c.hasNonNull("key")) {
+                  keys.add("`" + c.get("key").asText() + "`");
+                }
+              });
+      return String.join(", ", keys);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static List<Path> models() throws IOException {

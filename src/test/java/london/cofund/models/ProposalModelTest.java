@@ -83,8 +83,9 @@ class ProposalModelTest {
   void aRejectedEoiIsToldAndEnds() {
     ProcessInstance instance = startBefore("Task_GiveEoiFeedback");
     complete(task(instance), withVariables("eoiOutcome", "REJECT", "eoiFeedback", "Not yet."));
+    assertThat(instance).hasPassed("EndEvent_EoiRejected").isWaitingAt("SendTask_EoiFeedback");
     execute(job(instance));
-    assertThat(instance).isEnded().hasPassed("SendTask_EoiFeedback", "EndEvent_EoiRejected");
+    assertThat(instance).isEnded().hasPassed("SendTask_EoiFeedback", "EndEvent_FeedbackSent");
     Assertions.assertThat(mails).containsExactly("EOI_FEEDBACK");
   }
 
@@ -95,11 +96,14 @@ class ProposalModelTest {
     complete(
         task(instance),
         withVariables("eoiOutcome", "ACCEPT_WITH_MODIFICATION", "eoiFeedback", "Add health."));
-    execute(job(instance));
-    execute(job(instance));
+    // The task is there at once; the two mails go on branches of their own, so that an SMTP outage
+    // cannot hold the proposal before its deadline.
+    assertThat(instance)
+        .isWaitingAt("Task_SubmitFullProposal", "SendTask_EoiFeedback", "SendTask_FullProposalDue");
+    runAsyncSteps(instance);
     assertThat(instance).isWaitingAt("Task_SubmitFullProposal");
     assertThat(task(instance)).isAssignedTo("applicant1");
-    Assertions.assertThat(mails).containsExactly("EOI_FEEDBACK", "FULL_PROPOSAL_DUE");
+    Assertions.assertThat(mails).containsExactlyInAnyOrder("EOI_FEEDBACK", "FULL_PROPOSAL_DUE");
   }
 
   @Test

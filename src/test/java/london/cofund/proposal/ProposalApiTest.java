@@ -135,16 +135,32 @@ class ProposalApiTest {
     assertThat(view(ref, "applicant1").get("status").asText()).isEqualTo("ASSESSED");
     assertThat(view(ref, "mopac").get("totalScore").decimalValue()).isEqualByComparingTo("19");
 
-    Response decision =
+    // The decision reaches the proposal as the round announces it. MOPAC cannot send it by hand
+    // (that would bypass the panel and the Leaders' Committee); here the administrator stands in
+    // for
+    // the round, and an award other than the requested amount is refused.
+    Map<String, Object> funded =
+        Map.of(
+            "messageName", MESSAGE_FUNDING_DECISION,
+            "businessKey", ref,
+            "processVariables",
+                HttpApi.engineVariables(
+                    VAR_FUNDING_OUTCOME, "FUNDED", VAR_AWARDED_AMOUNT, 1_200_000L));
+    assertThat(http.post("/engine-rest/message", "mopac", funded).status()).isEqualTo(403);
+    Response tooMuch =
         http.post(
             "/engine-rest/message",
-            "mopac",
+            "admin",
             Map.of(
                 "messageName", MESSAGE_FUNDING_DECISION,
                 "businessKey", ref,
                 "processVariables",
                     HttpApi.engineVariables(
-                        VAR_FUNDING_OUTCOME, "FUNDED", VAR_AWARDED_AMOUNT, 1_200_000L)));
+                        VAR_FUNDING_OUTCOME, "FUNDED", VAR_AWARDED_AMOUNT, 9_999_999L)));
+    assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(400);
+    assertThat(tooMuch.body()).contains(VAR_AWARDED_AMOUNT + ": must be the requested amount");
+    assertThat(view(ref, "applicant1").get("status").asText()).isEqualTo("ASSESSED");
+    Response decision = http.post("/engine-rest/message", "admin", funded);
     assertNoContent(decision);
     fund.run();
     assertThat(view(ref, "applicant1").get("status").asText()).isEqualTo("FUNDED");

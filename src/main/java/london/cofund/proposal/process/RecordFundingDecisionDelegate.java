@@ -37,8 +37,17 @@ class RecordFundingDecisionDelegate implements JavaDelegate {
     Proposal proposal = proposals.get(reference);
     Long amount = null;
     if (outcome == FundingOutcome.FUNDED) {
+      // An award is the proposal's requested amount (issue 4); a different one is refused.
       var given = ProcessVariables.optionalDecimal(execution, VAR_AWARDED_AMOUNT);
-      amount = given == null ? proposal.requestedAmount() : given.longValueExact();
+      if (given != null
+          && given.compareTo(java.math.BigDecimal.valueOf(proposal.requestedAmount())) != 0) {
+        throw ProcessVariables.invalid(
+            VAR_AWARDED_AMOUNT,
+            "must be the requested amount, "
+                + london.cofund.system.Formats.money(proposal.requestedAmount())
+                + ", or left out");
+      }
+      amount = proposal.requestedAmount();
     }
     execution.setVariable(VAR_AWARDED_AMOUNT, amount);
     proposals.recordFundingDecision(

@@ -30,6 +30,12 @@ public final class FundingRoundProcess {
 
   // Variables
   public static final String VAR_ROUND_ID = "roundId";
+
+  /**
+   * Set by the API, which stores the round before starting its process; absent from a start form.
+   */
+  public static final String VAR_REGISTERED = "roundRegistered";
+
   public static final String VAR_PREVIOUS_ROUND_ID = "previousRoundId";
   public static final String VAR_CONSULTATION_DEADLINE = "consultationDeadline";
   public static final String VAR_EOI_DEADLINE = "eoiDeadline";

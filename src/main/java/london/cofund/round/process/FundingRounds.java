@@ -37,6 +37,7 @@ public class FundingRounds {
         .createProcessInstanceByKey(KEY)
         .businessKey(round.roundId())
         .setVariable(VAR_ROUND_ID, round.roundId())
+        .setVariable(FundingRoundProcess.VAR_REGISTERED, true)
         .setVariable("roundInitiator", user)
         .execute();
     return rounds.get(round.roundId());

@@ -34,16 +34,28 @@ class RegisterRoundDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String roundId = ProcessVariables.string(execution, VAR_ROUND_ID);
-    Round round =
-        rounds
-            .find(roundId)
-            .orElseGet(
-                () ->
-                    Refusals.refusing(
-                        () ->
-                            rounds.register(
-                                fromStartForm(execution),
-                                String.valueOf(execution.getVariable("roundInitiator")))));
+    Round round;
+    if (Boolean.TRUE.equals(execution.getVariable(VAR_REGISTERED))) {
+      round = rounds.get(roundId); // opened through the API, which stored it in this transaction
+    } else {
+      if (roundId != null && rounds.find(roundId).isPresent()) {
+        throw ProcessVariables.invalid(
+            VAR_ROUND_ID, "a round with id '" + roundId + "' already exists");
+      }
+      round =
+          Refusals.refusing(
+              () ->
+                  rounds.register(
+                      fromStartForm(execution),
+                      String.valueOf(execution.getVariable("roundInitiator"))));
+    }
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey != null && !businessKey.isBlank() && !businessKey.equals(round.roundId())) {
+      throw ProcessVariables.invalid(
+          "businessKey", "must be the round id '" + round.roundId() + "' or left empty");
+    }
+    // Messages to the round (ProposalsAssessed) are correlated by this business key.
+    execution.setProcessBusinessKey(round.roundId());
     execution.setVariable(VAR_ROUND_ID, round.roundId());
     execution.setVariable(VAR_CONSULTATION_DEADLINE, date(round.dates().consultationDeadline()));
     execution.setVariable(VAR_EOI_DEADLINE, date(round.dates().eoiDeadline()));
@@ -66,11 +78,17 @@ class RegisterRoundDelegate implements JavaDelegate {
   static RoundRequest fromStartForm(DelegateExecution execution) {
     Integer tranche = ProcessVariables.optionalInteger(execution, "tranche");
     BigDecimal pot = ProcessVariables.optionalDecimal(execution, "potAmount");
+    Long potAmount;
+    try {
+      potAmount = pot == null ? null : pot.longValueExact();
+    } catch (ArithmeticException e) {
+      throw ProcessVariables.invalid("potAmount", "must be whole pounds");
+    }
     return new RoundRequest(
         ProcessVariables.string(execution, VAR_ROUND_ID),
         ProcessVariables.string(execution, "name"),
         tranche,
-        pot == null ? null : pot.longValue(),
+        potAmount,
         ProcessVariables.optionalInteger(execution, "minProjects"),
         ProcessVariables.optionalInteger(execution, "maxProjects"),
         ProcessVariables.optionalInteger(execution, "assessorsPerProposal"),
