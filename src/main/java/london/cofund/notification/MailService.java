@@ -82,7 +82,9 @@ public class MailService {
     String unreachable = null;
     for (Recipient recipient : recipients) {
       String key = outgoing.keyOf().apply(recipient);
-      if (sentBefore.contains(key)) {
+      // Asked again just before each copy: a long send (the prospectus to every user) can outlive
+      // its job's lock, and another executor that took the job over may have sent some already.
+      if (sentBefore.contains(key) || !outbox.sentKeys(List.of(key)).isEmpty()) {
         alreadySent++;
         continue;
       }

@@ -365,6 +365,40 @@ class ProposalApiTest {
 
   // ---- borough sign-off over engine-rest
 
+  @Test
+  void everyBoroughOfficerSeesAPanLondonProposal() {
+    EoiForm panLondon =
+        new EoiForm(
+            "London-wide helpline",
+            "One number for every borough.",
+            london.cofund.eligibility.Scope.PAN_LONDON,
+            null,
+            false,
+            null,
+            null,
+            new london.cofund.proposal.BidForm.LeadAgencyForm(
+                "Rescue and Response",
+                london.cofund.eligibility.AgencyType.VOLUNTARY_SECTOR,
+                "Ro Lead",
+                CONTACT,
+                null),
+            java.util.List.of(
+                new london.cofund.proposal.BidForm.PartnerForm(
+                    "London CRC", london.cofund.eligibility.AgencyType.PROBATION, false, null),
+                new london.cofund.proposal.BidForm.PartnerForm(
+                    "NHS England", london.cofund.eligibility.AgencyType.HEALTH, false, null)),
+            java.util.List.of("CSE"),
+            900_000L,
+            24,
+            "Rescue and Response leads a pan-London service today.");
+    String ref = submit(panLondon);
+    assertThat(http.get("/api/proposals/" + ref, "westminster").status()).isEqualTo(200);
+    assertThat(http.get("/api/proposals/" + ref, "camden").status()).isEqualTo(200);
+    assertThat(http.get("/api/proposals", "camden").json().findValuesAsText("reference"))
+        .contains(ref);
+    assertThat(http.get("/api/proposals/" + ref, "applicant2").status()).isEqualTo(404);
+  }
+
   /**
    * Tasklist's "Tasks for my groups" filter shows a borough officer which proposal each task is
    * about.

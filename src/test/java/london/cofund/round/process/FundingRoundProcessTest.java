@@ -116,6 +116,34 @@ class FundingRoundProcessTest {
     Assertions.assertThat(opened.dates().eoiDeadline().toInstant())
         .isEqualTo(java.time.Instant.parse("2026-07-01T16:00:00Z"));
     Assertions.assertThat(fund.tasks(id, TASK_COMMENT_ON_PRIORITIES)).hasSize(32);
+    Assertions.assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(id)
+                .count())
+        .as("the round's messages are correlated by its id")
+        .isOne();
+  }
+
+  @Test
+  void aStartFormForARoundThatExistsIsRefused() {
+    Assertions.assertThatThrownBy(
+            () ->
+                engine
+                    .getFormService()
+                    .submitStartForm(
+                        startFormDefinition(), startForm(roundId, "2026-06-08T17:00+01:00")))
+        .isInstanceOf(RefusedTaskInput.class)
+        .hasMessageContaining("a round with id '" + roundId + "' already exists");
+    Assertions.assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .variableValueEquals(VAR_ROUND_ID, roundId)
+                .count())
+        .as("still one process for the round")
+        .isOne();
   }
 
   @Test
