@@ -421,6 +421,66 @@ class ProposalProcessTest {
     Assertions.assertThat(tasks.createTaskQuery().processInstanceBusinessKey(ref).count()).isZero();
   }
 
+  @Test
+  void anEoiSubmittedWhileSmtpIsDownIsKeptAndEachMailArrivesOnceAfterTheIncidentIsRetried() {
+    london.cofund.JobDriver jobs = new london.cofund.JobDriver(management);
+    String ref;
+    String instanceId;
+    sink.stop();
+    try {
+      ref =
+          steps
+              .submitEoi(
+                  round.roundId(),
+                  Fixtures.eligibleEoi("Sent in an outage", CONTACT),
+                  FundDriver.applicant("applicant1"))
+              .reference();
+      instanceId = instance(ref).getId();
+      Assertions.assertThat(status(ref))
+          .as("the submission is kept")
+          .isEqualTo(ProposalStatus.AWAITING_BOROUGH_SIGN_OFF);
+      // Five tries, five minutes apart (cofund.mail.retry-cycle R5/PT5M), then incidents.
+      for (int attempt = 1; attempt <= 5; attempt++) {
+        Assertions.assertThat(jobs.runDueJobs(Set.of(instanceId)).failures()).isNotEmpty();
+        moveTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(5)).plusSeconds(1));
+      }
+      List<org.camunda.bpm.engine.runtime.Incident> incidents =
+          runtime.createIncidentQuery().processInstanceId(instanceId).list();
+      Assertions.assertThat(incidents)
+          .extracting(i -> i.getActivityId())
+          .contains("SendTask_EoiReceived", "SendTask_SignOffRequested");
+      Assertions.assertThat(incidents)
+          .filteredOn(i -> i.getActivityId().equals("SendTask_EoiReceived"))
+          .singleElement()
+          .satisfies(i -> Assertions.assertThat(i.getIncidentMessage()).contains(CONTACT));
+      Assertions.assertThat(mail.about(ref)).isEmpty();
+    } finally {
+      sink.start();
+    }
+    // SMTP is back: MOPAC retries the incidents in Cockpit.
+    management
+        .createJobQuery()
+        .processInstanceId(instanceId)
+        .withException()
+        .list()
+        .forEach(job -> management.setJobRetries(job.getId(), 1));
+    Assertions.assertThat(jobs.runDueJobs(Set.of(instanceId)).failures()).isEmpty();
+    assertMail(
+        ref,
+        "EOI_RECEIVED",
+        List.of(CONTACT),
+        "CoFund: EOI received for \"Sent in an outage\" (" + ref + ")",
+        "covers 3 boroughs");
+    assertMail(
+        ref,
+        "BOROUGH_SIGN_OFF_REQUESTED",
+        List.of(demo("westminster"), demo("camden")),
+        "CoFund: please confirm core partnership for \"Sent in an outage\" (" + ref + ")",
+        "core supporting partner");
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).count())
+        .isZero();
+  }
+
   // ---- steps, as the roles would take them (see FundDriver)
 
   String submit(EoiForm eoi) {
