@@ -762,14 +762,7 @@ class FundEndToEndTest {
    */
   private void assertMail(
       String template, String about, List<String> recipients, String subject, String... says) {
-    List<Mail> sent = mail.of(template, about);
-    assertThat(sent.stream().flatMap(m -> m.to().stream()).toList())
-        .as(template + " recipients about " + about)
-        .containsExactlyInAnyOrderElementsOf(recipients);
-    for (Mail m : sent) {
-      assertThat(m.subject()).as(template + " subject").isEqualTo(subject);
-      assertThat(m.text()).as(template + " text").contains(says);
-    }
+    mail.assertSent(template, about, recipients, subject, says);
   }
 
   // ---- reading

@@ -51,6 +51,26 @@ public final class Mailbox {
     return about(needle).stream().filter(m -> template.equals(m.template())).toList();
   }
 
+  /**
+   * Asserts the emails of one template about something (a reference, a round): sent to exactly
+   * these recipients, once each (none when the list is empty), with this subject, a text that says
+   * each of the given things, and an HTML part.
+   */
+  public void assertSent(
+      String template, String about, List<String> recipients, String subject, String... says) {
+    List<Mail> sent = of(template, about);
+    org.assertj.core.api.Assertions.assertThat(sent.stream().flatMap(m -> m.to().stream()).toList())
+        .as(template + " recipients about " + about)
+        .containsExactlyInAnyOrderElementsOf(recipients);
+    for (Mail m : sent) {
+      org.assertj.core.api.Assertions.assertThat(m.subject())
+          .as(template + " subject")
+          .isEqualTo(subject);
+      org.assertj.core.api.Assertions.assertThat(m.text()).as(template + " text").contains(says);
+      org.assertj.core.api.Assertions.assertThat(m.html()).as(template + " HTML part").isNotBlank();
+    }
+  }
+
   static Mail read(MimeMessage message) {
     try {
       Address[] recipients = message.getRecipients(Message.RecipientType.TO);

@@ -305,61 +305,48 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
       Resource resource,
       String resourceId,
       Permission... permissions) {
-    Supplier<Authorization> find =
-        () ->
-            authorizations
-                .createAuthorizationQuery()
-                .authorizationType(AUTH_TYPE_GRANT)
-                .groupIdIn(group)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .singleResult();
-    save(
-        authorizations,
-        find,
-        () -> {
-          Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-          created.setGroupId(group);
-          return created;
-        },
-        resource,
-        resourceId,
-        permissions);
+    save(authorizations, AUTH_TYPE_GRANT, group, resource, resourceId, permissions);
   }
 
+  /** A grant to every user ("*"). */
   private void globalGrant(
       AuthorizationService authorizations,
       Resource resource,
       String resourceId,
       Permission... permissions) {
-    Supplier<Authorization> find =
-        () ->
-            authorizations
-                .createAuthorizationQuery()
-                .authorizationType(AUTH_TYPE_GLOBAL)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .singleResult();
-    save(
-        authorizations,
-        find,
-        () -> {
-          Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
-          created.setUserId(ANY);
-          return created;
-        },
-        resource,
-        resourceId,
-        permissions);
+    save(authorizations, AUTH_TYPE_GLOBAL, null, resource, resourceId, permissions);
   }
 
+  /**
+   * Creates or extends one authorization of a group (or, global, of every user) on one resource.
+   */
   private void save(
       AuthorizationService authorizations,
-      Supplier<Authorization> find,
-      Supplier<Authorization> create,
+      int type,
+      String group,
       Resource resource,
       String resourceId,
       Permission... permissions) {
+    Supplier<Authorization> find =
+        () -> {
+          var query =
+              authorizations
+                  .createAuthorizationQuery()
+                  .authorizationType(type)
+                  .resourceType(resource)
+                  .resourceId(resourceId);
+          return (group == null ? query : query.groupIdIn(group)).singleResult();
+        };
+    Supplier<Authorization> create =
+        () -> {
+          Authorization created = authorizations.createNewAuthorization(type);
+          if (group == null) {
+            created.setUserId(ANY);
+          } else {
+            created.setGroupId(group);
+          }
+          return created;
+        };
     Authorization authorization = find.get();
     boolean changed = false;
     if (authorization == null) {

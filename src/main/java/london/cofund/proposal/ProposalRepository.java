@@ -42,14 +42,9 @@ public class ProposalRepository {
               :amount, 1, :eoi, :now, :now)""")
         .param("ref", reference)
         .param("round", roundId)
-        .param("title", eoi.title().trim())
+        .params(bidFacts(eoi))
         .param("status", ProposalStatus.AWAITING_BOROUGH_SIGN_OFF.name())
-        .param("scope", eoi.scope().name())
         .param("by", submittedBy)
-        .param("lead", eoi.leadAgency().name().trim())
-        .param("contactName", eoi.leadAgency().contactName())
-        .param("contactEmail", eoi.leadAgency().contactEmail())
-        .param("amount", eoi.requestedAmount())
         .param("eoi", write(eoi))
         .param("now", now)
         .update();
@@ -63,12 +58,7 @@ public class ProposalRepository {
               contact_name = :contactName, contact_email = :contactEmail, requested_amount = :amount,
               eoi = :eoi, eoi_version = eoi_version + 1, updated_at = :now
             where reference = :ref""")
-        .param("title", eoi.title().trim())
-        .param("scope", eoi.scope().name())
-        .param("lead", eoi.leadAgency().name().trim())
-        .param("contactName", eoi.leadAgency().contactName())
-        .param("contactEmail", eoi.leadAgency().contactEmail())
-        .param("amount", eoi.requestedAmount())
+        .params(bidFacts(eoi))
         .param("eoi", write(eoi))
         .param("now", now)
         .param("ref", reference)
@@ -83,17 +73,24 @@ public class ProposalRepository {
               contact_name = :contactName, contact_email = :contactEmail, requested_amount = :amount,
               full_proposal = :full, updated_at = :now
             where reference = :ref""")
-        .param("title", full.title().trim())
-        .param("scope", full.scope().name())
-        .param("lead", full.leadAgency().name().trim())
-        .param("contactName", full.leadAgency().contactName())
-        .param("contactEmail", full.leadAgency().contactEmail())
-        .param("amount", full.amount())
+        .params(bidFacts(full))
         .param("full", write(full))
         .param("now", now)
         .param("ref", reference)
         .update();
     replaceBoroughs(reference, full.boroughs());
+  }
+
+  /** The columns that every version of a bid (EOI, revision, full proposal) keeps up to date. */
+  private static Map<String, Object> bidFacts(BidForm bid) {
+    Map<String, Object> facts = new java.util.HashMap<>();
+    facts.put("title", bid.title().trim());
+    facts.put("scope", bid.scope().name());
+    facts.put("lead", bid.leadAgency().name().trim());
+    facts.put("contactName", bid.leadAgency().contactName());
+    facts.put("contactEmail", bid.leadAgency().contactEmail());
+    facts.put("amount", bid.amount());
+    return facts;
   }
 
   private void replaceBoroughs(String reference, List<String> boroughs) {

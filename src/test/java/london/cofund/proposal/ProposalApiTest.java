@@ -615,24 +615,7 @@ class ProposalApiTest {
     assertThat(open).as("open assessments of " + ref).isNotEmpty();
     String task = open.get(0);
     assertNoContent(http.claimTask(task, assessor));
-    assertNoContent(
-        http.completeTask(
-            task,
-            assessor,
-            VAR_CONFLICT_OF_INTEREST,
-            false,
-            VAR_SCORE_STRATEGIC_FIT,
-            scores[0],
-            VAR_SCORE_NEED,
-            scores[1],
-            VAR_SCORE_PARTNERSHIP,
-            scores[2],
-            VAR_SCORE_DELIVERABILITY,
-            scores[3],
-            VAR_SCORE_VALUE_FOR_MONEY,
-            scores[4],
-            VAR_ASSESSMENT_COMMENTS,
-            assessor + " finds the case convincing."));
+    assertNoContent(http.completeTask(task, assessor, FundDriver.scores(assessor, scores)));
     fund.run();
   }
 

@@ -7,9 +7,8 @@ import london.cofund.assessment.Assessment;
 import london.cofund.assessment.AssessmentService;
 import london.cofund.assessment.ScoreCriterion;
 import london.cofund.proposal.Proposal;
-import london.cofund.proposal.ProposalService;
 import london.cofund.proposal.process.ProposalBriefs;
-import london.cofund.round.RoundService;
+import london.cofund.proposal.process.ProposalTaskSupport;
 import london.cofund.system.Formats;
 import london.cofund.system.process.ProcessVariables;
 import london.cofund.system.process.TaskRulesFor;
@@ -24,25 +23,21 @@ import org.springframework.stereotype.Component;
 class AgreeModeratedScoreRules extends TaskRulesFor {
 
   private final AssessmentService assessments;
-  private final ProposalService proposals;
-  private final RoundService rounds;
-  private final ProposalBriefs briefs;
+  private final ProposalTaskSupport support;
 
-  AgreeModeratedScoreRules(
-      AssessmentService assessments,
-      ProposalService proposals,
-      RoundService rounds,
-      ProposalBriefs briefs) {
+  AgreeModeratedScoreRules(AssessmentService assessments, ProposalTaskSupport support) {
     super(KEY, TASK_AGREE_MODERATED_SCORE);
     this.assessments = assessments;
-    this.proposals = proposals;
-    this.rounds = rounds;
-    this.briefs = briefs;
+    this.support = support;
   }
 
   @Override
   public void onCreate(DelegateTask task) {
-    Proposal proposal = proposals.get((String) task.getVariable(VAR_REFERENCE));
+    support.brief(task, (proposal, round) -> scoresTable(proposal));
+  }
+
+  /** The computed total and each assessor's scores, for MOPAC to moderate. */
+  private String scoresTable(Proposal proposal) {
     StringBuilder text =
         new StringBuilder(
             "The assessors differ by 2 or more on a criterion. Agree a moderated total"
@@ -69,14 +64,13 @@ class AgreeModeratedScoreRules extends TaskRulesFor {
             .append(" |\n");
       }
     }
-    text.append('\n').append(briefs.proposal(proposal, rounds.get(proposal.roundId())));
-    task.setVariableLocal(VAR_TASK_BRIEF, text.toString());
+    return text.append('\n').toString();
   }
 
   @Override
   public void onComplete(DelegateTask task) {
     assessments.moderate(
-        (String) task.getVariable(VAR_REFERENCE),
+        support.reference(task),
         ProcessVariables.optionalDecimal(task, VAR_MODERATED_TOTAL),
         ProcessVariables.optionalString(task, VAR_MODERATION_NOTE, 4000));
   }

@@ -6,10 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import london.cofund.assessment.AssessmentService;
 import london.cofund.assessment.ScoreCriterion;
-import london.cofund.proposal.Proposal;
-import london.cofund.proposal.ProposalService;
-import london.cofund.proposal.process.ProposalBriefs;
-import london.cofund.round.RoundService;
+import london.cofund.proposal.process.ProposalTaskSupport;
 import london.cofund.system.InvalidRequestException;
 import london.cofund.system.process.ProcessVariables;
 import london.cofund.system.process.TaskActors;
@@ -27,31 +24,21 @@ import org.springframework.stereotype.Component;
 class AssessProposalRules extends TaskRulesFor {
 
   private final AssessmentService assessments;
-  private final ProposalService proposals;
-  private final RoundService rounds;
-  private final ProposalBriefs briefs;
+  private final ProposalTaskSupport support;
 
-  AssessProposalRules(
-      AssessmentService assessments,
-      ProposalService proposals,
-      RoundService rounds,
-      ProposalBriefs briefs) {
+  AssessProposalRules(AssessmentService assessments, ProposalTaskSupport support) {
     super(KEY, TASK_ASSESS_PROPOSAL);
     this.assessments = assessments;
-    this.proposals = proposals;
-    this.rounds = rounds;
-    this.briefs = briefs;
+    this.support = support;
   }
 
   @Override
   public void onCreate(DelegateTask task) {
-    Proposal proposal = proposals.get(reference(task));
-    task.setVariableLocal(
-        VAR_TASK_BRIEF,
-        "First declare any conflict of interest: a conflicted assessment is set"
-            + " aside and offered to another assessor. Otherwise score each criterion from 1 (poor) to 5 (excellent)."
-            + "\n\n"
-            + briefs.proposal(proposal, rounds.get(proposal.roundId())));
+    support.brief(
+        task,
+        (proposal, round) ->
+            "First declare any conflict of interest: a conflicted assessment is set aside and offered"
+                + " to another assessor. Otherwise score each criterion from 1 (poor) to 5 (excellent).\n\n");
   }
 
   @Override

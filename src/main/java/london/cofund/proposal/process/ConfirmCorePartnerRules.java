@@ -4,7 +4,6 @@ import static london.cofund.proposal.process.ProposalProcess.*;
 
 import london.cofund.borough.LondonBorough;
 import london.cofund.identity.Roles;
-import london.cofund.proposal.Proposal;
 import london.cofund.proposal.ProposalService;
 import london.cofund.system.process.ProcessVariables;
 import london.cofund.system.process.TaskActors;
@@ -22,31 +21,23 @@ class ConfirmCorePartnerRules extends TaskRulesFor {
 
   private final ProposalService proposals;
   private final ProposalTaskSupport support;
-  private final ProposalBriefs briefs;
 
-  ConfirmCorePartnerRules(
-      ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
+  ConfirmCorePartnerRules(ProposalService proposals, ProposalTaskSupport support) {
     super(KEY, TASK_CONFIRM_CORE_PARTNER);
     this.proposals = proposals;
     this.support = support;
-    this.briefs = briefs;
   }
 
   @Override
   public void onCreate(DelegateTask task) {
-    Proposal proposal = support.proposal(task);
     String group = (String) task.getVariable(VAR_CORE_PARTNER_GROUP);
     String who =
         Roles.LEADERS_COMMITTEE.equals(group)
             ? "the Leaders' Committee signs off this pan-London proposal for all 32 boroughs"
             : LondonBorough.byGroupId(group).map(LondonBorough::displayName).orElse(group)
                 + " council is a core supporting partner";
-    task.setVariableLocal(
-        VAR_TASK_BRIEF,
-        "Confirm that "
-            + who
-            + ", or decline with your reasons.\n\n"
-            + briefs.proposal(proposal, support.round(proposal)));
+    support.brief(
+        task, (proposal, round) -> "Confirm that " + who + ", or decline with your reasons.\n\n");
   }
 
   @Override

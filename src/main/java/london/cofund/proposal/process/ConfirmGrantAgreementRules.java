@@ -3,7 +3,6 @@ package london.cofund.proposal.process;
 import static london.cofund.proposal.process.ProposalProcess.*;
 
 import java.time.LocalDate;
-import london.cofund.proposal.Proposal;
 import london.cofund.proposal.ProposalService;
 import london.cofund.system.EngineClock;
 import london.cofund.system.Formats;
@@ -21,28 +20,23 @@ class ConfirmGrantAgreementRules extends TaskRulesFor {
 
   private final ProposalService proposals;
   private final ProposalTaskSupport support;
-  private final ProposalBriefs briefs;
 
-  ConfirmGrantAgreementRules(
-      ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
+  ConfirmGrantAgreementRules(ProposalService proposals, ProposalTaskSupport support) {
     super(KEY, TASK_CONFIRM_GRANT_AGREEMENT);
     this.proposals = proposals;
     this.support = support;
-    this.briefs = briefs;
   }
 
   @Override
   public void onCreate(DelegateTask task) {
-    Proposal proposal = support.proposal(task);
-    var round = support.round(proposal);
-    task.setVariableLocal(
-        VAR_TASK_BRIEF,
-        "Funded with **"
-            + Formats.money(proposal.awardedAmount())
-            + "**. Confirm once the grant agreement (or procurement) is signed; the service starts "
-            + Formats.dateTime(round.dates().serviceStartDate())
-            + ".\n\n"
-            + briefs.proposal(proposal, round));
+    support.brief(
+        task,
+        (proposal, round) ->
+            "Funded with **"
+                + Formats.money(proposal.awardedAmount())
+                + "**. Confirm once the grant agreement (or procurement) is signed; the service starts "
+                + Formats.dateTime(round.dates().serviceStartDate())
+                + ".\n\n");
   }
 
   @Override

@@ -3,7 +3,6 @@ package london.cofund.proposal.process;
 import static london.cofund.proposal.process.ProposalProcess.*;
 
 import london.cofund.proposal.EoiOutcome;
-import london.cofund.proposal.Proposal;
 import london.cofund.proposal.ProposalService;
 import london.cofund.proposal.ProposalStatus;
 import london.cofund.system.process.ProcessVariables;
@@ -22,31 +21,27 @@ class GiveEoiFeedbackRules extends TaskRulesFor {
 
   private final ProposalService proposals;
   private final ProposalTaskSupport support;
-  private final ProposalBriefs briefs;
 
-  GiveEoiFeedbackRules(
-      ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
+  GiveEoiFeedbackRules(ProposalService proposals, ProposalTaskSupport support) {
     super(KEY, TASK_GIVE_EOI_FEEDBACK);
     this.proposals = proposals;
     this.support = support;
-    this.briefs = briefs;
   }
 
   @Override
   public void onCreate(DelegateTask task) {
-    Proposal proposal = support.proposal(task);
-    var round = support.round(proposal);
-    long accepted = proposals.acceptedEois(round.roundId());
-    task.setVariableLocal("acceptedEois", accepted);
-    task.setVariableLocal("maxProjects", round.maxProjects());
-    task.setVariableLocal(
-        VAR_TASK_BRIEF,
-        "**"
-            + accepted
-            + " EOIs of this round are accepted so far, against a maximum of "
-            + round.maxProjects()
-            + " funded projects.** Steer towards about as many full proposals as can be funded.\n\n"
-            + briefs.proposal(proposal, round));
+    support.brief(
+        task,
+        (proposal, round) -> {
+          long accepted = proposals.acceptedEois(round.roundId());
+          task.setVariableLocal("acceptedEois", accepted);
+          task.setVariableLocal("maxProjects", round.maxProjects());
+          return "**"
+              + accepted
+              + " EOIs of this round are accepted so far, against a maximum of "
+              + round.maxProjects()
+              + " funded projects.** Steer towards about as many full proposals as can be funded.\n\n";
+        });
   }
 
   @Override

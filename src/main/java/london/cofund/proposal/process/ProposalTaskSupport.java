@@ -3,6 +3,7 @@ package london.cofund.proposal.process;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.function.BiFunction;
 import london.cofund.proposal.Proposal;
 import london.cofund.proposal.ProposalService;
 import london.cofund.round.Round;
@@ -14,33 +15,54 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * What the proposal's task rules share: the task's proposal and round, and JSON documents in
- * variables.
+ * What the task rules of a proposal (its own, and the assessment's) share: the task's proposal and
+ * round, the brief its form shows first, and JSON documents in variables.
  */
 @Component
-class ProposalTaskSupport {
+public class ProposalTaskSupport {
 
   private final ProposalService proposals;
   private final RoundService rounds;
+  private final ProposalBriefs briefs;
   private final ObjectMapper json;
   private final ObjectMapper pretty;
 
-  ProposalTaskSupport(ProposalService proposals, RoundService rounds, ObjectMapper json) {
+  ProposalTaskSupport(
+      ProposalService proposals, RoundService rounds, ProposalBriefs briefs, ObjectMapper json) {
     this.proposals = proposals;
     this.rounds = rounds;
+    this.briefs = briefs;
     this.json = json;
     this.pretty = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
   }
 
-  String reference(DelegateTask task) {
+  /**
+   * Sets the task's brief: what this task asks (the intro, given the proposal and its round), then
+   * the proposal as a reviewer needs it. Returns the proposal.
+   */
+  public Proposal brief(DelegateTask task, BiFunction<Proposal, Round, String> intro) {
+    Proposal proposal = proposal(task);
+    Round round = round(proposal);
+    task.setVariableLocal(
+        ProposalProcess.VAR_TASK_BRIEF,
+        intro.apply(proposal, round) + briefs.proposal(proposal, round));
+    return proposal;
+  }
+
+  /** MOPAC's EOI feedback as Markdown, or nothing before there is any. */
+  public String feedback(Proposal proposal) {
+    return briefs.feedback(proposal);
+  }
+
+  public String reference(DelegateTask task) {
     return (String) task.getVariable(ProposalProcess.VAR_REFERENCE);
   }
 
-  Proposal proposal(DelegateTask task) {
+  public Proposal proposal(DelegateTask task) {
     return proposals.get(reference(task));
   }
 
-  Round round(Proposal proposal) {
+  public Round round(Proposal proposal) {
     return rounds.get(proposal.roundId());
   }
 

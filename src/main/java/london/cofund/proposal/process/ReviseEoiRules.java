@@ -20,29 +20,24 @@ class ReviseEoiRules extends TaskRulesFor {
 
   private final ProposalService proposals;
   private final ProposalTaskSupport support;
-  private final ProposalBriefs briefs;
 
-  ReviseEoiRules(ProposalService proposals, ProposalTaskSupport support, ProposalBriefs briefs) {
+  ReviseEoiRules(ProposalService proposals, ProposalTaskSupport support) {
     super(KEY, TASK_REVISE_EOI);
     this.proposals = proposals;
     this.support = support;
-    this.briefs = briefs;
   }
 
   @Override
   public void onCreate(DelegateTask task) {
-    Proposal proposal = support.proposal(task);
-    var round = support.round(proposal);
-    task.setVariableLocal(
-        VAR_TASK_BRIEF,
-        "Your EOI does not meet every criterion yet. Fix what failed and"
-            + " submit it again by **"
-            + Formats.dateTime(round.dates().eoiDeadline())
-            + "**, when it lapses.\n\n"
-            + briefs.proposal(proposal, round));
+    Proposal proposal =
+        support.brief(
+            task,
+            (p, round) ->
+                "Your EOI does not meet every criterion yet. Fix what failed and submit it again by **"
+                    + Formats.dateTime(round.dates().eoiDeadline())
+                    + "**, when it lapses.\n\n");
     // On the task's own scope (an input parameter in the model), where both Tasklist's submit-form
-    // and
-    // engine-rest's complete write the edited value: a task-local copy would shadow what they send.
+    // and engine-rest's complete write the edited value: a task-local copy would shadow them.
     task.getExecution().setVariableLocal(VAR_EOI, support.prettyJson(proposal.eoi()));
   }
 

@@ -23,32 +23,28 @@ class SubmitFullProposalRules extends TaskRulesFor {
 
   private final ProposalService proposals;
   private final ProposalTaskSupport support;
-  private final ProposalBriefs briefs;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
 
   SubmitFullProposalRules(
       ProposalService proposals,
       ProposalTaskSupport support,
-      ProposalBriefs briefs,
       com.fasterxml.jackson.databind.ObjectMapper json) {
     super(KEY, TASK_SUBMIT_FULL_PROPOSAL);
     this.proposals = proposals;
     this.support = support;
-    this.briefs = briefs;
     this.json = json;
   }
 
   @Override
   public void onCreate(DelegateTask task) {
-    Proposal proposal = support.proposal(task);
-    var round = support.round(proposal);
-    task.setVariableLocal(
-        VAR_TASK_BRIEF,
-        "Submit the full proposal by **"
-            + Formats.dateTime(round.dates().fullProposalDeadline())
-            + "**, when it lapses.\n\n"
-            + briefs.feedback(proposal)
-            + briefs.proposal(proposal, round));
+    Proposal proposal =
+        support.brief(
+            task,
+            (p, round) ->
+                "Submit the full proposal by **"
+                    + Formats.dateTime(round.dates().fullProposalDeadline())
+                    + "**, when it lapses.\n\n"
+                    + support.feedback(p));
     // On the task's own scope (see ReviseEoiRules): what the applicant submits overwrites it.
     task.getExecution()
         .setVariableLocal(

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import london.cofund.CoFundSpringTest;
 import london.cofund.Mailbox;
-import london.cofund.Mailbox.Mail;
 import london.cofund.fixtures.Fixtures;
 import london.cofund.fixtures.FundDriver;
 import london.cofund.identity.CurrentUser;
@@ -560,16 +559,7 @@ class ProposalProcessTest {
    */
   void assertMail(
       String ref, String template, List<String> recipients, String subject, String... says) {
-    List<Mail> sent = mail.of(template, ref);
-    Assertions.assertThat(sent).as(template + " about " + ref).isNotEmpty();
-    Assertions.assertThat(sent.stream().flatMap(m -> m.to().stream()).toList())
-        .as(template + " recipients")
-        .containsExactlyInAnyOrderElementsOf(recipients);
-    for (Mail m : sent) {
-      Assertions.assertThat(m.subject()).isEqualTo(subject);
-      Assertions.assertThat(m.text()).contains(says);
-      Assertions.assertThat(m.html()).as("an HTML part too").isNotBlank();
-    }
+    mail.assertSent(template, ref, recipients, subject, says);
   }
 
   static String demo(String user) {

@@ -85,13 +85,7 @@ class FundingRoundProcessTest {
     Assertions.assertThat(
             context.getBean(london.cofund.round.RoundRepository.class).comments(roundId))
         .hasSize(32);
-    Assertions.assertThat(
-            (String)
-                engine
-                    .getTaskService()
-                    .getVariableLocal(
-                        fund.task(roundId, TASK_AGREE_SHORTLIST).getId(), VAR_TASK_BRIEF))
-        .contains("(32 of 32)");
+    Assertions.assertThat(fund.brief(roundId, TASK_AGREE_SHORTLIST)).contains("(32 of 32)");
   }
 
   @Test
@@ -221,11 +215,7 @@ class FundingRoundProcessTest {
     Assertions.assertThat(fund.tasks(roundId, TASK_COMMENT_ON_PRIORITIES))
         .as("unanswered boroughs' tasks close")
         .isEmpty();
-    String brief =
-        (String)
-            engine
-                .getTaskService()
-                .getVariableLocal(fund.task(roundId, TASK_AGREE_SHORTLIST).getId(), VAR_TASK_BRIEF);
+    String brief = fund.brief(roundId, TASK_AGREE_SHORTLIST);
     Assertions.assertThat(brief)
         .contains("(2 of 32)")
         .contains("Westminster backs female offending.")
@@ -255,12 +245,7 @@ class FundingRoundProcessTest {
         "Gangs belong to tranche 2.");
     assertThat(fund.instance(roundId)).isWaitingAt(TASK_AGREE_SHORTLIST);
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.SHORTLISTING);
-    Assertions.assertThat(
-            (String)
-                engine
-                    .getTaskService()
-                    .getVariableLocal(
-                        fund.task(roundId, TASK_AGREE_SHORTLIST).getId(), VAR_TASK_BRIEF))
+    Assertions.assertThat(fund.brief(roundId, TASK_AGREE_SHORTLIST))
         .contains("Gangs belong to tranche 2.");
 
     Assertions.assertThatThrownBy(
@@ -435,12 +420,7 @@ class FundingRoundProcessTest {
         "Explain why the sixth is deferred.");
     assertThat(fund.instance(roundId)).isWaitingAt(TASK_DECIDE_FUNDING);
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.FUNDING_DECISION);
-    Assertions.assertThat(
-            (String)
-                engine
-                    .getTaskService()
-                    .getVariableLocal(
-                        fund.task(roundId, TASK_DECIDE_FUNDING).getId(), VAR_TASK_BRIEF))
+    Assertions.assertThat(fund.brief(roundId, TASK_DECIDE_FUNDING))
         .contains("Explain why the sixth is deferred.");
 
     fund.complete(
