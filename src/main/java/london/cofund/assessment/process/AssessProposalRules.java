@@ -106,7 +106,7 @@ class AssessProposalRules extends TaskRulesFor {
         ProcessVariables.requiredString(task, VAR_ASSESSMENT_COMMENTS, 8000));
   }
 
-  private static String reference(DelegateTask task) {
-    return (String) task.getVariable(VAR_REFERENCE);
+  private String reference(DelegateTask task) {
+    return support.reference(task);
   }
 }

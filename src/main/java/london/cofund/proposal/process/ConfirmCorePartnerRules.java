@@ -7,6 +7,7 @@ import london.cofund.identity.Roles;
 import london.cofund.proposal.ProposalService;
 import london.cofund.system.process.ProcessVariables;
 import london.cofund.system.process.TaskActors;
+import london.cofund.system.process.TaskIdentity;
 import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ class ConfirmCorePartnerRules extends TaskRulesFor {
 
   @Override
   public void onCreate(DelegateTask task) {
-    String group = (String) task.getVariable(VAR_CORE_PARTNER_GROUP);
+    String group = TaskIdentity.candidateGroup(task);
     String who =
         Roles.LEADERS_COMMITTEE.equals(group)
             ? "the Leaders' Committee signs off this pan-London proposal for all 32 boroughs"
@@ -45,7 +46,7 @@ class ConfirmCorePartnerRules extends TaskRulesFor {
     boolean confirmed = ProcessVariables.requiredBoolean(task, VAR_CORE_PARTNER_CONFIRMED);
     proposals.recordSignOff(
         support.reference(task),
-        (String) task.getVariable(VAR_CORE_PARTNER_GROUP),
+        TaskIdentity.candidateGroup(task),
         confirmed,
         ProcessVariables.optionalString(task, VAR_CORE_PARTNER_COMMENT, 4000),
         TaskActors.actorOrSystem(task));

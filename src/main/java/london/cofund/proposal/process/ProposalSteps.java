@@ -16,6 +16,7 @@ import london.cofund.round.Round;
 import london.cofund.round.RoundService;
 import london.cofund.system.ConflictException;
 import london.cofund.system.ForbiddenException;
+import london.cofund.system.process.UserText;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -85,7 +86,7 @@ public class ProposalSteps {
     Task task = applicantTask(reference, TASK_REVISE_EOI, user, "revised");
     proposals.checkEoiRevision(
         reference, form); // before the engine sees it: a 400 names each field
-    tasks.complete(task.getId(), java.util.Map.of(VAR_EOI, write(form)));
+    tasks.complete(task.getId(), java.util.Map.of(VAR_EOI, UserText.of(write(form))));
     return proposals.get(reference);
   }
 
@@ -94,7 +95,7 @@ public class ProposalSteps {
   public Proposal submitFullProposal(String reference, FullProposalForm form, CurrentUser user) {
     Task task = applicantTask(reference, TASK_SUBMIT_FULL_PROPOSAL, user, "submitted");
     proposals.checkFullProposal(reference, form);
-    tasks.complete(task.getId(), java.util.Map.of(VAR_FULL_PROPOSAL, write(form)));
+    tasks.complete(task.getId(), java.util.Map.of(VAR_FULL_PROPOSAL, UserText.of(write(form))));
     return proposals.get(reference);
   }
 

@@ -10,6 +10,8 @@ import london.cofund.round.Round;
 import london.cofund.round.RoundService;
 import london.cofund.system.FieldProblem;
 import london.cofund.system.InvalidRequestException;
+import london.cofund.system.process.TaskIdentity;
+import london.cofund.system.process.UserText;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
@@ -45,7 +47,7 @@ public class ProposalTaskSupport {
     Round round = round(proposal);
     task.setVariableLocal(
         ProposalProcess.VAR_TASK_BRIEF,
-        intro.apply(proposal, round) + briefs.proposal(proposal, round));
+        UserText.of(intro.apply(proposal, round) + briefs.proposal(proposal, round)));
     return proposal;
   }
 
@@ -54,8 +56,9 @@ public class ProposalTaskSupport {
     return briefs.feedback(proposal);
   }
 
+  /** The task's proposal reference: its process's business key, which no user can write. */
   public String reference(DelegateTask task) {
-    return (String) task.getVariable(ProposalProcess.VAR_REFERENCE);
+    return TaskIdentity.businessKey(task);
   }
 
   public Proposal proposal(DelegateTask task) {

@@ -7,6 +7,7 @@ import london.cofund.proposal.Proposal;
 import london.cofund.proposal.ProposalService;
 import london.cofund.system.Formats;
 import london.cofund.system.process.TaskRulesFor;
+import london.cofund.system.process.UserText;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ class ReviseEoiRules extends TaskRulesFor {
                     + "**, when it lapses.\n\n");
     // On the task's own scope (an input parameter in the model), where both Tasklist's submit-form
     // and engine-rest's complete write the edited value: a task-local copy would shadow them.
-    task.getExecution().setVariableLocal(VAR_EOI, support.prettyJson(proposal.eoi()));
+    task.getExecution().setVariableLocal(VAR_EOI, UserText.of(support.prettyJson(proposal.eoi())));
   }
 
   @Override

@@ -5,7 +5,9 @@ import static london.cofund.round.process.FundingRoundProcess.*;
 import java.util.ArrayList;
 import london.cofund.round.RoundService;
 import london.cofund.system.process.ProcessVariables;
+import london.cofund.system.process.TaskIdentity;
 import london.cofund.system.process.TaskRulesFor;
+import london.cofund.system.process.UserText;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +29,8 @@ class AgreeShortlistRules extends TaskRulesFor {
 
   @Override
   public void onCreate(DelegateTask task) {
-    var round = rounds.get(CommentOnPrioritiesRules.roundId(task));
-    task.setVariableLocal(VAR_TASK_BRIEF, briefs.shortlist(round));
+    var round = rounds.get(TaskIdentity.businessKey(task));
+    task.setVariableLocal(VAR_TASK_BRIEF, UserText.of(briefs.shortlist(round)));
     // The long list as options for the form's checklist.
     task.setVariableLocal(
         "longListOptions",
@@ -42,8 +44,7 @@ class AgreeShortlistRules extends TaskRulesFor {
   public void onComplete(DelegateTask task) {
     var codes =
         rounds.agreeShortlist(
-            CommentOnPrioritiesRules.roundId(task),
-            ProcessVariables.stringList(task, VAR_SHORTLIST));
+            TaskIdentity.businessKey(task), ProcessVariables.stringList(task, VAR_SHORTLIST));
     task.getExecution().setVariable(VAR_SHORTLIST_CODES, new ArrayList<>(codes));
   }
 }

@@ -6,7 +6,9 @@ import london.cofund.borough.LondonBorough;
 import london.cofund.round.RoundService;
 import london.cofund.system.process.ProcessVariables;
 import london.cofund.system.process.TaskActors;
+import london.cofund.system.process.TaskIdentity;
 import london.cofund.system.process.TaskRulesFor;
+import london.cofund.system.process.UserText;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -25,20 +27,21 @@ class CommentOnPrioritiesRules extends TaskRulesFor {
 
   @Override
   public void onCreate(DelegateTask task) {
-    task.setVariableLocal(VAR_TASK_BRIEF, briefs.consultation(rounds.get(roundId(task))));
+    task.setVariableLocal(
+        VAR_TASK_BRIEF, UserText.of(briefs.consultation(rounds.get(roundId(task)))));
   }
 
   @Override
   public void onComplete(DelegateTask task) {
     String comment = ProcessVariables.requiredString(task, VAR_PRIORITY_COMMENTS, 4000);
     String borough =
-        LondonBorough.byGroupId((String) task.getVariable(VAR_BOROUGH_GROUP))
+        LondonBorough.byGroupId(TaskIdentity.candidateGroup(task))
             .map(LondonBorough::code)
             .orElseThrow();
     rounds.recordComment(roundId(task), borough, comment, TaskActors.actorOrSystem(task));
   }
 
-  static String roundId(DelegateTask task) {
-    return (String) task.getVariable(VAR_ROUND_ID);
+  private static String roundId(DelegateTask task) {
+    return TaskIdentity.businessKey(task);
   }
 }

@@ -5,7 +5,9 @@ import static london.cofund.round.process.FundingRoundProcess.*;
 import london.cofund.round.RoundService;
 import london.cofund.system.process.ProcessVariables;
 import london.cofund.system.process.TaskActors;
+import london.cofund.system.process.TaskIdentity;
 import london.cofund.system.process.TaskRulesFor;
+import london.cofund.system.process.UserText;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +30,8 @@ class DecideFundingRules extends TaskRulesFor {
 
   @Override
   public void onCreate(DelegateTask task) {
-    var round = rounds.get(CommentOnPrioritiesRules.roundId(task));
-    task.setVariableLocal(VAR_TASK_BRIEF, briefs.decision(round));
+    var round = rounds.get(TaskIdentity.businessKey(task));
+    task.setVariableLocal(VAR_TASK_BRIEF, UserText.of(briefs.decision(round)));
     if (round.recommendedPortfolio() != null) {
       // The recommendation as the form's starting point (confirming it needs no rationale), on the
       // task's own scope (input parameters in the model), where the panel's answer overwrites it.
@@ -45,7 +47,7 @@ class DecideFundingRules extends TaskRulesFor {
   @Override
   public void onComplete(DelegateTask task) {
     rounds.decide(
-        CommentOnPrioritiesRules.roundId(task),
+        TaskIdentity.businessKey(task),
         ProcessVariables.stringList(task, VAR_FUNDED_REFERENCES),
         ProcessVariables.stringList(task, VAR_DEFERRED_REFERENCES),
         ProcessVariables.optionalString(task, VAR_DECISION_RATIONALE, 8000),

@@ -8,7 +8,9 @@ import london.cofund.round.RoundRepository.MarketSession;
 import london.cofund.round.RoundService;
 import london.cofund.system.process.ProcessVariables;
 import london.cofund.system.process.TaskActors;
+import london.cofund.system.process.TaskIdentity;
 import london.cofund.system.process.TaskRulesFor;
+import london.cofund.system.process.UserText;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +34,10 @@ class RecordMarketDevelopmentRules extends TaskRulesFor {
   public void onCreate(DelegateTask task) {
     task.setVariableLocal(
         VAR_TASK_BRIEF,
-        briefs.marketSession(
-            rounds.get(CommentOnPrioritiesRules.roundId(task)),
-            (String) task.getVariable(VAR_PRIORITY_CODE)));
+        UserText.of(
+            briefs.marketSession(
+                rounds.get(TaskIdentity.businessKey(task)),
+                (String) task.getVariable(VAR_PRIORITY_CODE))));
   }
 
   @Override
@@ -49,7 +52,7 @@ class RecordMarketDevelopmentRules extends TaskRulesFor {
           VAR_ATTENDING_ORGANISATIONS, "must name at least one organisation");
     }
     rounds.recordMarketSession(
-        CommentOnPrioritiesRules.roundId(task),
+        TaskIdentity.businessKey(task),
         new MarketSession(
             (String) task.getVariable(VAR_PRIORITY_CODE),
             date,

@@ -35,6 +35,8 @@ class RegisterRoundDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String roundId = ProcessVariables.string(execution, VAR_ROUND_ID);
     Round round;
+    // Only the API sets the flag: the start form does not declare it, so EngineDoorGuard refuses
+    // it from any person's start, and a person's round is always checked and registered here.
     if (Boolean.TRUE.equals(execution.getVariable(VAR_REGISTERED))) {
       round = rounds.get(roundId); // opened through the API, which stored it in this transaction
     } else {

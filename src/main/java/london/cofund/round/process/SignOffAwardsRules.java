@@ -4,7 +4,9 @@ import static london.cofund.round.process.FundingRoundProcess.*;
 
 import london.cofund.round.RoundService;
 import london.cofund.system.process.ProcessVariables;
+import london.cofund.system.process.TaskIdentity;
 import london.cofund.system.process.TaskRulesFor;
+import london.cofund.system.process.UserText;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -24,14 +26,14 @@ class SignOffAwardsRules extends TaskRulesFor {
   @Override
   public void onCreate(DelegateTask task) {
     task.setVariableLocal(
-        VAR_TASK_BRIEF, briefs.awards(rounds.get(CommentOnPrioritiesRules.roundId(task))));
+        VAR_TASK_BRIEF, UserText.of(briefs.awards(rounds.get(TaskIdentity.businessKey(task)))));
   }
 
   @Override
   public void onComplete(DelegateTask task) {
     boolean approved = ProcessVariables.requiredBoolean(task, VAR_AWARDS_APPROVED);
     rounds.recordAwardsSignOff(
-        CommentOnPrioritiesRules.roundId(task),
+        TaskIdentity.businessKey(task),
         approved,
         ProcessVariables.optionalString(task, VAR_SIGN_OFF_COMMENTS, 4000));
   }

@@ -42,7 +42,7 @@ public final class ProcessVariables {
     if (value == null) {
       throw invalid(name, "is required");
     }
-    if (value.length() > maxLength) {
+    if (UserText.length(value) > maxLength) {
       throw invalid(name, "is longer than " + maxLength + " characters");
     }
     return value;
@@ -50,7 +50,7 @@ public final class ProcessVariables {
 
   public static String optionalString(VariableScope scope, String name, int maxLength) {
     String value = string(scope, name);
-    if (value != null && value.length() > maxLength) {
+    if (value != null && UserText.length(value) > maxLength) {
       throw invalid(name, "is longer than " + maxLength + " characters");
     }
     return value;

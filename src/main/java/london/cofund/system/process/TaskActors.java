@@ -4,8 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * Who is working a task: its assignee, else whoever the engine knows to be calling (engine-rest,
- * Tasklist).
+ * Who is working a task: the signed-in user whom the engine knows to be calling (engine-rest,
+ * Tasklist), never a name that the caller could set; for the application's own calls, the task's
+ * assignee. The door guard ({@code london.cofund.system.door.EngineDoorGuard}) lets only the
+ * assignee complete a claimed task, so the two agree whenever both exist.
  */
 public final class TaskActors {
 
@@ -16,12 +18,12 @@ public final class TaskActors {
    * itself).
    */
   public static String actor(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
     Authentication current =
         task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current == null ? null : current.getUserId();
+    if (current != null && current.getUserId() != null) {
+      return current.getUserId();
+    }
+    return task.getAssignee();
   }
 
   /** The acting user's id, or "system" for the application's own calls: for the record. */
