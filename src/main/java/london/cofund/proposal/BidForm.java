@@ -6,6 +6,7 @@ import london.cofund.eligibility.Agency;
 import london.cofund.eligibility.AgencyType;
 import london.cofund.eligibility.Bid;
 import london.cofund.eligibility.Scope;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /**
  * The fields that an EOI and a full proposal share, and what eligibility screening reads of them.
@@ -39,24 +40,22 @@ public interface BidForm {
 
   /** The lead agency: who leads, and whom the fund writes to. */
   record LeadAgencyForm(
-      @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200)
-          String name,
+      @jakarta.validation.constraints.NotBlank @CodePointLength(max = 200) String name,
       @jakarta.validation.constraints.NotNull AgencyType type,
-      @jakarta.validation.constraints.Size(max = 200) String contactName,
+      @CodePointLength(max = 200) String contactName,
       @jakarta.validation.constraints.Email(
               regexp = ".+@.+\\..+",
               message = "must be an email address such as name@example.org")
-          @jakarta.validation.constraints.Size(max = 254)
+          @CodePointLength(max = 254)
           String contactEmail,
-      @jakarta.validation.constraints.Size(max = 20) String boroughCode) {}
+      @CodePointLength(max = 20) String boroughCode) {}
 
   /** A partner agency; {@code boroughCode} is required for a local authority. */
   record PartnerForm(
-      @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200)
-          String name,
+      @jakarta.validation.constraints.NotBlank @CodePointLength(max = 200) String name,
       @jakarta.validation.constraints.NotNull AgencyType type,
       Boolean coreSupporting,
-      @jakarta.validation.constraints.Size(max = 20) String boroughCode) {}
+      @CodePointLength(max = 20) String boroughCode) {}
 
   default List<String> boroughs() {
     return deliveryBoroughs() == null

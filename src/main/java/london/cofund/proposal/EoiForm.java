@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import london.cofund.eligibility.Scope;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /**
  * An expression of interest, as {@code POST /api/rounds/{roundId}/eois} and {@code PUT
@@ -17,19 +18,19 @@ import london.cofund.eligibility.Scope;
  * bid meets the criteria is screening's job (a 201 with {@code eligible: false}).
  */
 public record EoiForm(
-    @NotBlank @Size(max = 200) String title,
-    @NotBlank @Size(max = 4000) String summary,
+    @NotBlank @CodePointLength(max = 200) String title,
+    @NotBlank @CodePointLength(max = 4000) String summary,
     @NotNull Scope scope,
-    @Size(max = 32) List<@NotBlank @Size(max = 20) String> deliveryBoroughs,
+    @Size(max = 32) List<@NotBlank @CodePointLength(max = 20) String> deliveryBoroughs,
     Boolean basedOutsideLondon,
-    @Size(max = 200) String outsideLondonLocation,
+    @CodePointLength(max = 200) String outsideLondonLocation,
     Boolean benefitsLondonersOnly,
     @NotNull @Valid LeadAgencyForm leadAgency,
     @Size(max = 30) List<@NotNull @Valid PartnerForm> partners,
-    @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 40) String> priorityThemes,
+    @NotEmpty @Size(max = 20) List<@NotBlank @CodePointLength(max = 40) String> priorityThemes,
     @NotNull @Positive @Max(1_000_000_000) Long requestedAmount,
     @NotNull @Min(1) @Max(48) Integer durationMonths,
-    @Size(max = 8000) String leadershipStatement)
+    @CodePointLength(max = 8000) String leadershipStatement)
     implements BidForm {
 
   @Override

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import london.cofund.eligibility.Scope;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /**
  * A full proposal ({@code PUT /api/proposals/{reference}/full-proposal}): the EOI's fields (the
@@ -19,23 +20,23 @@ import london.cofund.eligibility.Scope;
  * must equal the budget's sum.
  */
 public record FullProposalForm(
-    @NotBlank @Size(max = 200) String title,
-    @NotBlank @Size(max = 4000) String summary,
+    @NotBlank @CodePointLength(max = 200) String title,
+    @NotBlank @CodePointLength(max = 4000) String summary,
     @NotNull Scope scope,
-    @Size(max = 32) List<@NotBlank @Size(max = 20) String> deliveryBoroughs,
+    @Size(max = 32) List<@NotBlank @CodePointLength(max = 20) String> deliveryBoroughs,
     Boolean basedOutsideLondon,
-    @Size(max = 200) String outsideLondonLocation,
+    @CodePointLength(max = 200) String outsideLondonLocation,
     Boolean benefitsLondonersOnly,
     @NotNull @Valid LeadAgencyForm leadAgency,
     @Size(max = 30) List<@NotNull @Valid PartnerForm> partners,
-    @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 40) String> priorityThemes,
+    @NotEmpty @Size(max = 20) List<@NotBlank @CodePointLength(max = 40) String> priorityThemes,
     @Positive @Max(1_000_000_000) Long requestedAmount,
     @NotNull @Min(1) @Max(48) Integer durationMonths,
-    @Size(max = 8000) String leadershipStatement,
+    @CodePointLength(max = 8000) String leadershipStatement,
     @NotEmpty @Size(max = 10) List<@NotNull @Valid BudgetLine> budget,
-    @NotBlank @Size(max = 8000) String outcomes,
-    @NotBlank @Size(max = 8000) String deliveryPlan,
-    @NotBlank @Size(max = 8000) String risks)
+    @NotBlank @CodePointLength(max = 8000) String outcomes,
+    @NotBlank @CodePointLength(max = 8000) String deliveryPlan,
+    @NotBlank @CodePointLength(max = 8000) String risks)
     implements BidForm {
 
   /**

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /**
  * What MOPAC gives to open a round ({@code POST /api/rounds}, or the Tasklist start form of {@code
@@ -26,7 +27,7 @@ public record RoundRequest(
             message =
                 "must be 1 to 40 letters, digits or hyphens, starting with a letter or digit, for example T1-2018")
         String roundId,
-    @NotBlank @Size(max = 200) String name,
+    @NotBlank @CodePointLength(max = 200) String name,
     @NotNull @Min(1) @Max(99) Integer tranche,
     @NotNull @Positive @Max(1_000_000_000_000L) Long potAmount,
     @Min(1) @Max(100) Integer minProjects,
@@ -39,7 +40,7 @@ public record RoundRequest(
     @NotNull OffsetDateTime fullProposalDeadline,
     @NotNull OffsetDateTime decisionDate,
     @NotNull OffsetDateTime serviceStartDate,
-    @Size(max = 40) String previousRoundId) {
+    @CodePointLength(max = 40) String previousRoundId) {
 
   public static final int DEFAULT_MIN_PROJECTS = 5;
   public static final int DEFAULT_MAX_PROJECTS = 8;
@@ -53,7 +54,7 @@ public record RoundRequest(
               regexp = "[A-Z][A-Z0-9_]{0,39}",
               message = "must be capitals, digits and underscores, for example FEMALE_OFFENDING")
           String code,
-      @NotBlank @Size(max = 200) String title) {}
+      @NotBlank @CodePointLength(max = 200) String title) {}
 
   int minProjectsOrDefault() {
     return minProjects == null ? DEFAULT_MIN_PROJECTS : minProjects;

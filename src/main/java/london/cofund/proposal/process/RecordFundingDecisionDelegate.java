@@ -51,10 +51,7 @@ class RecordFundingDecisionDelegate implements JavaDelegate {
     }
     execution.setVariable(VAR_AWARDED_AMOUNT, amount);
     proposals.recordFundingDecision(
-        reference,
-        outcome,
-        amount,
-        ProcessVariables.optionalString(execution, VAR_DECISION_REASONS, 4000));
+        reference, outcome, amount, ProcessVariables.string(execution, VAR_DECISION_REASONS));
     proposals.changeStatus(reference, ProposalStatus.valueOf(outcome.name()));
   }
 }

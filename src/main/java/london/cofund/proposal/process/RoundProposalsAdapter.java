@@ -10,6 +10,7 @@ import london.cofund.proposal.ProposalRepository;
 import london.cofund.proposal.ProposalStatus;
 import london.cofund.round.FundingOutcome;
 import london.cofund.round.RoundProposals;
+import london.cofund.system.process.UserText;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -76,7 +77,7 @@ class RoundProposalsAdapter implements RoundProposals {
         .processInstanceBusinessKey(reference)
         .setVariable(VAR_FUNDING_OUTCOME, outcome.name())
         .setVariable(VAR_AWARDED_AMOUNT, awardedAmount)
-        .setVariable(VAR_DECISION_REASONS, reasons)
+        .setVariable(VAR_DECISION_REASONS, reasons == null ? null : UserText.of(reasons))
         .correlateWithResult();
   }
 }

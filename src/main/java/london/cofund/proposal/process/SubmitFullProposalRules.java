@@ -10,6 +10,7 @@ import london.cofund.proposal.Proposal;
 import london.cofund.proposal.ProposalService;
 import london.cofund.system.Formats;
 import london.cofund.system.process.TaskRulesFor;
+import london.cofund.system.process.UserText;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -49,8 +50,11 @@ class SubmitFullProposalRules extends TaskRulesFor {
     task.getExecution()
         .setVariableLocal(
             VAR_FULL_PROPOSAL,
-            support.prettyJson(
-                proposal.fullProposal() != null ? proposal.fullProposal() : template(proposal)));
+            UserText.of(
+                support.prettyJson(
+                    proposal.fullProposal() != null
+                        ? proposal.fullProposal()
+                        : template(proposal))));
   }
 
   /** The EOI's fields with the full proposal's own fields left to fill in. */
