@@ -185,7 +185,9 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
         ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY,
-        ProcessDefinitionPermissions.RETRY_JOB);
+        ProcessDefinitionPermissions.RETRY_JOB,
+        // MOPAC may reassign any task (the door guard lets nobody else claim for another).
+        ProcessDefinitionPermissions.TASK_ASSIGN);
     grant(
         authorizations,
         Roles.MOPAC,

@@ -10,6 +10,7 @@ import london.cofund.proposal.process.ProposalTaskSupport;
 import london.cofund.system.InvalidRequestException;
 import london.cofund.system.process.ProcessVariables;
 import london.cofund.system.process.TaskActors;
+import london.cofund.system.process.TaskGrants;
 import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,11 @@ class AssessProposalRules extends TaskRulesFor {
 
   @Override
   public void onCreate(DelegateTask task) {
+    // Whoever has assessed this proposal, or declared a conflict on it, is not offered it again.
+    assessments.of(reference(task)).stream()
+        .map(a -> a.assessor())
+        .distinct()
+        .forEach(assessor -> TaskGrants.withhold(task, assessor));
     support.brief(
         task,
         (proposal, round) ->
@@ -82,6 +88,7 @@ class AssessProposalRules extends TaskRulesFor {
     }
     String reference = reference(task);
     int slot = ((Number) task.getVariable("assessmentSlot")).intValue();
+    withholdOtherSlots(task, assessor);
     if (ProcessVariables.requiredBoolean(task, VAR_CONFLICT_OF_INTEREST)) {
       assessments.recordConflict(reference, assessor, slot);
       return;
@@ -104,6 +111,21 @@ class AssessProposalRules extends TaskRulesFor {
         slot,
         scores,
         ProcessVariables.requiredString(task, VAR_ASSESSMENT_COMMENTS, 8000));
+  }
+
+  /** The proposal's other open assessments are no longer this assessor's to see or take. */
+  private static void withholdOtherSlots(DelegateTask task, String assessor) {
+    task
+        .getProcessEngineServices()
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(task.getProcessInstanceId())
+        .taskDefinitionKey(TASK_ASSESS_PROPOSAL)
+        .list()
+        .stream()
+        .filter(other -> !other.getId().equals(task.getId()))
+        .forEach(
+            other -> TaskGrants.withhold(task.getProcessEngineServices(), other.getId(), assessor));
   }
 
   private String reference(DelegateTask task) {

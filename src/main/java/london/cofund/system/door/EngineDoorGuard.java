@@ -11,8 +11,11 @@ import london.cofund.system.process.UserText;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
@@ -30,6 +33,11 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
@@ -148,6 +156,24 @@ public class EngineDoorGuard extends AbstractProcessEnginePlugin {
       configuration.setCustomPostCommandInterceptorsTxRequiresNew(new java.util.ArrayList<>());
     }
     configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new Guard());
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+    }
+    configuration
+        .getCustomPostBPMNParseListeners()
+        .add(
+            new AbstractBpmnParseListener() {
+              @Override
+              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+                  TaskDefinition definition = behavior.getTaskDefinition();
+                  definition.addTaskListener(
+                      TaskListener.EVENTNAME_ASSIGNMENT, FormerAssigneeGrants::revoke);
+                  definition.addTaskListener(
+                      TaskListener.EVENTNAME_UPDATE, FormerAssigneeGrants::revoke);
+                }
+              }
+            });
   }
 
   /** The interceptor: checks the outermost command that a signed-in user runs. */
@@ -283,6 +309,11 @@ public class EngineDoorGuard extends AbstractProcessEnginePlugin {
               + task.getAssignee()
               + " has claimed: only its assignee may complete it (MOPAC can reassign it)");
     }
+    if (task.getAssignee() == null && !caller.isAdmin() && !offeredTo(task, caller)) {
+      throw refused(
+          caller,
+          "complete task " + task.getTaskDefinitionKey() + ", which is not offered to them");
+    }
     String processKey = processKey(context, task);
     DeclaredInputs.Inputs declared =
         inputs
@@ -358,8 +389,23 @@ public class EngineDoorGuard extends AbstractProcessEnginePlugin {
 
   private void claiming(Caller caller, CommandContext context, String taskId, String userId) {
     TaskEntity task = task(context, taskId);
+    if (userId != null && task.getAssignee() != null && !task.getAssignee().equals(userId)) {
+      // engine-rest answers Camunda's TaskAlreadyClaimedException with a 500.
+      throw new BadUserRequestException(
+          "Task "
+              + task.getTaskDefinitionKey()
+              + " is already claimed by "
+              + task.getAssignee()
+              + "; they can unclaim it, or MOPAC can reassign it.");
+    }
     if (userId == null) {
       unclaiming(caller, task);
+    } else if (userId.equals(caller.userId())
+        && !caller.isAdmin()
+        && !caller.userId().equals(task.getAssignee())
+        && !offeredTo(task, caller)) {
+      throw refused(
+          caller, "claim task " + task.getTaskDefinitionKey() + ", which is not offered to them");
     } else if (!userId.equals(caller.userId()) && !caller.mayReassign()) {
       throw refused(
           caller,
@@ -387,6 +433,20 @@ public class EngineDoorGuard extends AbstractProcessEnginePlugin {
               + userId
               + ": only MOPAC and administrators reassign work");
     }
+  }
+
+  /**
+   * Whether the task is offered to the caller: a candidate user or group link fixed by the model.
+   * Camunda's own check is not enough here, because the engine grants a task to each user it is
+   * ever assigned to and never takes the grant back when the task is reassigned.
+   */
+  private static boolean offeredTo(TaskEntity task, Caller caller) {
+    return task.getIdentityLinks().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .anyMatch(
+            link ->
+                caller.userId().equals(link.getUserId())
+                    || (link.getGroupId() != null && caller.groups().contains(link.getGroupId())));
   }
 
   private static void unclaiming(Caller caller, TaskEntity task) {

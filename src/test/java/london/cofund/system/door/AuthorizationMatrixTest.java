@@ -1,0 +1,398 @@
+package london.cofund.system.door;
+
+import static london.cofund.proposal.process.ProposalProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import london.cofund.CoFundSpringTest;
+import london.cofund.HttpApi;
+import london.cofund.HttpApi.Response;
+import london.cofund.fixtures.Fixtures;
+import london.cofund.fixtures.FundDriver;
+import london.cofund.proposal.ProposalService;
+import london.cofund.round.RoundService;
+import london.cofund.round.process.FundingRoundProcess;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Who may do what to every kind of human task, through engine-rest, as a table: every demo role,
+ * anonymous, another borough, another applicant and an assessor with a declared conflict, against
+ * every human task type, for every operation. Each cell is one HTTP call whose outcome (allowed: a
+ * 2xx, or a non-empty history; refused: a 4xx) is compared with what the role may do. A leak is a
+ * refused cell that was allowed. Mutations that succeed are undone before the next cell, and the
+ * one lawful completion of each task is made last, by its lawful worker.
+ *
+ * <p>Not executed: an administrator's completion with the declared variables (administrators may
+ * work any task by design; executing it would use the task up).
+ */
+@CoFundSpringTest
+class AuthorizationMatrixTest {
+
+  static final String ANONYMOUS = "(anonymous)";
+  static final String CONFLICTED = "assessor3";
+
+  /** The roles of the table; "camden" is another borough and "applicant2" another applicant. */
+  static final List<String> ROLES =
+      List.of(
+          "admin",
+          "mopac",
+          "wg",
+          "leaders",
+          "westminster",
+          "camden",
+          "assessor1",
+          CONFLICTED,
+          "applicant1",
+          "applicant2",
+          ANONYMOUS);
+
+  enum Operation {
+    READ,
+    CLAIM_FOR_SELF,
+    CLAIM_FOR_OTHER,
+    UNCLAIM_OTHER,
+    COMPLETE_UNDECLARED,
+    BPMN_ERROR,
+    SET_VARIABLES,
+    READ_TASK_VARIABLES,
+    READ_PROCESS_VARIABLES,
+    READ_HISTORY,
+    COMPLETE_DECLARED
+  }
+
+  record Cell(
+      String task, String role, Operation operation, boolean expected, boolean actual, int status) {
+    boolean leak() {
+      return actual && !expected;
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired ApplicationContext context;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired RoundService rounds;
+  @Autowired ProposalService proposals;
+
+  HttpApi http;
+  final List<Cell> cells = new ArrayList<>();
+  final List<Response> fiveHundreds = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    ClockUtil.setCurrentTime(Date.from(Fixtures.NOW));
+    http = new HttpApi(port);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void noRoleCanDoThroughEngineRestWhatItsRoleDoesNotAllow() {
+    // A round from consultation to publication, and one bid through every proposal task.
+    FundDriver early = new FundDriver(context);
+    String roundId =
+        early.openRound(Fixtures.round(Fixtures.newRoundId("MX"), Fixtures.NOW, 5_000_000L));
+    Task comment =
+        borough(early.tasks(roundId, FundingRoundProcess.TASK_COMMENT_ON_PRIORITIES), "E09000033");
+    table(
+        early,
+        comment,
+        Set.of("westminster"),
+        vars(FundingRoundProcess.VAR_PRIORITY_COMMENTS, "We support it."));
+    for (Task other : early.tasks(roundId, FundingRoundProcess.TASK_COMMENT_ON_PRIORITIES)) {
+      tasks.complete(other.getId(), Map.of(FundingRoundProcess.VAR_PRIORITY_COMMENTS, "Agreed."));
+    }
+    early.run();
+    table(
+        early,
+        early.task(roundId, FundingRoundProcess.TASK_AGREE_SHORTLIST),
+        Set.of("mopac"),
+        vars(FundingRoundProcess.VAR_SHORTLIST, "FEMALE_OFFENDING,CSE"));
+    table(
+        early,
+        early.task(roundId, FundingRoundProcess.TASK_SIGN_OFF_PROSPECTUS),
+        Set.of("leaders"),
+        vars(FundingRoundProcess.VAR_PROSPECTUS_APPROVED, true));
+    table(
+        early,
+        early.tasks(roundId, FundingRoundProcess.TASK_RECORD_MARKET_DEVELOPMENT).get(0),
+        Set.of("mopac"),
+        vars(
+            FundingRoundProcess.VAR_SESSION_DATE, "2026-06-10T10:00:00+01:00",
+            FundingRoundProcess.VAR_ATTENDING_ORGANISATIONS, "Advance, London CRC",
+            FundingRoundProcess.VAR_SESSION_NOTES, "Good turnout."));
+
+    String ref =
+        early.submit(roundId, Fixtures.twoBoroughEoi("Matrix", FundDriver.CONTACT), "applicant1");
+    var eligible = Fixtures.eligibleEoi("Matrix", FundDriver.CONTACT);
+    table(
+        early,
+        early.task(ref, TASK_REVISE_EOI),
+        Set.of("applicant1"),
+        vars(VAR_EOI, HttpApi.jsonOf(eligible).toString()));
+    table(
+        early,
+        borough(early.tasks(ref, TASK_CONFIRM_CORE_PARTNER), "E09000033"),
+        Set.of("westminster"),
+        vars(VAR_CORE_PARTNER_CONFIRMED, true));
+    early.confirmEveryBorough(ref);
+    table(
+        early,
+        early.task(ref, TASK_GIVE_EOI_FEEDBACK),
+        Set.of("mopac"),
+        vars(VAR_EOI_OUTCOME, "ACCEPT", VAR_EOI_FEEDBACK, "Develop it."));
+    table(
+        early,
+        early.task(ref, TASK_SUBMIT_FULL_PROPOSAL),
+        Set.of("applicant1"),
+        vars(VAR_FULL_PROPOSAL, HttpApi.jsonOf(Fixtures.fullProposal(eligible)).toString()));
+    // assessor3 declares a conflict on one slot; the slot is offered again, and assessor3 may not
+    // take it.
+    Task declared = early.tasks(ref, TASK_ASSESS_PROPOSAL).get(0);
+    tasks.claim(declared.getId(), CONFLICTED);
+    early.complete(declared, VAR_CONFLICT_OF_INTEREST, true);
+    Task reoffered =
+        early.tasks(ref, TASK_ASSESS_PROPOSAL).stream()
+            .filter(t -> t.getAssignee() == null)
+            .findFirst()
+            .orElseThrow();
+    table(
+        early, reoffered, Set.of("assessor1"), vars(FundDriver.scores("assessor1", 5, 5, 5, 5, 5)));
+    early.assess(ref, "assessor2", 3, 3, 3, 3, 3);
+    table(
+        early,
+        early.task(ref, TASK_AGREE_MODERATED_SCORE),
+        Set.of("mopac"),
+        vars(VAR_MODERATED_TOTAL, 20, VAR_MODERATION_NOTE, "Agreed at 20."));
+
+    // A second round taken to the panel, the awards and a grant agreement.
+    FundDriver late = new FundDriver(context);
+    String lateRound =
+        late.openRound(Fixtures.round(Fixtures.newRoundId("MXL"), Fixtures.NOW, 5_000_000L));
+    late.publish(lateRound, List.of("FEMALE_OFFENDING"));
+    String funded =
+        late.toAssessment(
+            lateRound, Fixtures.eligibleEoi("Funded", FundDriver.CONTACT), "applicant1");
+    late.assess(funded, "assessor1", 4, 4, 4, 4, 4);
+    late.assess(funded, "assessor2", 4, 4, 4, 4, 4);
+    late.moveTo(rounds.get(lateRound).dates().fullProposalDeadline().toInstant().plusSeconds(1));
+    table(
+        late,
+        late.task(lateRound, FundingRoundProcess.TASK_DECIDE_FUNDING),
+        Set.of("mopac", "wg"),
+        vars(FundingRoundProcess.VAR_FUNDED_REFERENCES, funded));
+    table(
+        late,
+        late.task(lateRound, FundingRoundProcess.TASK_SIGN_OFF_AWARDS),
+        Set.of("leaders"),
+        vars(FundingRoundProcess.VAR_AWARDS_APPROVED, true));
+    table(
+        late,
+        late.task(funded, TASK_CONFIRM_GRANT_AGREEMENT),
+        Set.of("mopac"),
+        vars(VAR_GRANT_AGREEMENT_SIGNED, true, VAR_AGREEMENT_DATE, "2026-09-15"));
+
+    long leaks = cells.stream().filter(Cell::leak).count();
+    List<Cell> wrong = cells.stream().filter(c -> c.expected() != c.actual()).toList();
+    System.out.println(report());
+    System.out.println(cells.size() + " checks, " + leaks + " leaks");
+    assertThat(fiveHundreds).as("no 5xx anywhere").isEmpty();
+    assertThat(wrong).as("cells whose outcome differs from the role's rights").isEmpty();
+    assertThat(cells.stream().map(Cell::task).distinct()).hasSize(13);
+  }
+
+  /** Every role and operation against one task, then its lawful completion. */
+  private void table(
+      FundDriver fund, Task task, Set<String> workers, Map<String, Object> declared) {
+    String key = task.getTaskDefinitionKey();
+    String id = task.getId();
+    String original = task.getAssignee();
+    String instance = task.getProcessInstanceId();
+    for (String role : ROLES) {
+      String user = ANONYMOUS.equals(role) ? null : role;
+      boolean admin = "admin".equals(role);
+      boolean works = workers.contains(role) && !(CONFLICTED.equals(role));
+      boolean mopacWorks = "mopac".equals(role) && workers.contains("mopac");
+      boolean reads = works || admin;
+      boolean watches = admin || "mopac".equals(role);
+
+      check(key, role, Operation.READ, reads, http.get("/engine-rest/task/" + id, user));
+
+      boolean claimSelf = original == null ? (works || admin) : role.equals(original);
+      Response claimed =
+          http.post(
+              "/engine-rest/task/" + id + "/claim",
+              user,
+              Map.of("userId", user == null ? "x" : user));
+      check(key, role, Operation.CLAIM_FOR_SELF, claimSelf, claimed);
+      tasks.setAssignee(id, original);
+
+      String other = "applicant2".equals(role) ? "applicant1" : "applicant2";
+      Response forOther =
+          http.post("/engine-rest/task/" + id + "/claim", user, Map.of("userId", other));
+      check(
+          key,
+          role,
+          Operation.CLAIM_FOR_OTHER,
+          original == null && (admin || mopacWorks),
+          forOther);
+      tasks.setAssignee(id, original);
+
+      String holder = original != null ? original : workers.iterator().next();
+      if (!role.equals(holder)) {
+        tasks.setAssignee(id, holder);
+        Response unclaimed = http.post("/engine-rest/task/" + id + "/unclaim", user, Map.of());
+        check(key, role, Operation.UNCLAIM_OTHER, admin || "mopac".equals(role), unclaimed);
+        tasks.setAssignee(id, original);
+      }
+
+      Map<String, Object> undeclared = new LinkedHashMap<>(declared);
+      undeclared.put(VAR_REFERENCE, "SOMEONE-ELSES-001");
+      check(key, role, Operation.COMPLETE_UNDECLARED, false, complete(id, user, undeclared));
+
+      check(
+          key,
+          role,
+          Operation.BPMN_ERROR,
+          false,
+          http.post("/engine-rest/task/" + id + "/bpmnError", user, Map.of("errorCode", "MATRIX")));
+
+      check(
+          key,
+          role,
+          Operation.SET_VARIABLES,
+          admin,
+          http.put(
+              "/engine-rest/task/" + id + "/variables/matrixProbe", user, Map.of("value", role)));
+
+      check(
+          key,
+          role,
+          Operation.READ_TASK_VARIABLES,
+          reads,
+          http.get("/engine-rest/task/" + id + "/variables", user));
+      check(
+          key,
+          role,
+          Operation.READ_PROCESS_VARIABLES,
+          watches,
+          http.get("/engine-rest/process-instance/" + instance + "/variables", user));
+      Response history =
+          http.get("/engine-rest/history/variable-instance?processInstanceId=" + instance, user);
+      record(
+          key,
+          role,
+          Operation.READ_HISTORY,
+          watches,
+          history,
+          history.status() == 200 && history.json().isArray() && history.json().size() > 0);
+
+      if (!works && !admin) {
+        check(key, role, Operation.COMPLETE_DECLARED, false, complete(id, user, declared));
+      }
+    }
+    assertThat(tasks.createTaskQuery().taskId(id).count()).as(key + " is still open").isEqualTo(1);
+    String worker = original != null ? original : workers.iterator().next();
+    check(key, worker, Operation.COMPLETE_DECLARED, true, complete(id, worker, declared));
+    assertThat(tasks.createTaskQuery().taskId(id).count()).as(key + " was completed").isZero();
+    fund.run();
+  }
+
+  private Response complete(String taskId, String user, Map<String, Object> variables) {
+    List<Object> pairs = new ArrayList<>();
+    variables.forEach(
+        (k, v) -> {
+          pairs.add(k);
+          pairs.add(v);
+        });
+    return http.completeTask(taskId, user, pairs.toArray());
+  }
+
+  private void check(
+      String task, String role, Operation operation, boolean expected, Response response) {
+    record(
+        task,
+        role,
+        operation,
+        expected,
+        response,
+        response.status() >= 200 && response.status() < 300);
+  }
+
+  private void record(
+      String task,
+      String role,
+      Operation operation,
+      boolean expected,
+      Response response,
+      boolean allowed) {
+    if (response.status() >= 500) {
+      fiveHundreds.add(response);
+    }
+    cells.add(new Cell(task, role, operation, expected, allowed, response.status()));
+  }
+
+  private static Map<String, Object> vars(Object... pairs) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  /** One line per task: for each role, the operations it was allowed. */
+  private String report() {
+    StringBuilder out = new StringBuilder("Authorization matrix (allowed operations per role):\n");
+    Map<String, Map<String, List<String>>> byTask = new LinkedHashMap<>();
+    for (Cell cell : cells) {
+      List<String> allowed =
+          byTask
+              .computeIfAbsent(cell.task(), t -> new LinkedHashMap<>())
+              .computeIfAbsent(cell.role(), r -> new ArrayList<>());
+      if (cell.actual()) {
+        allowed.add(cell.operation().name().toLowerCase());
+      }
+    }
+    byTask.forEach(
+        (task, roles) -> {
+          out.append("  ").append(task).append('\n');
+          roles.forEach(
+              (role, allowed) ->
+                  out.append("    ")
+                      .append(String.format("%-12s", role))
+                      .append(allowed.isEmpty() ? "-" : String.join(", ", allowed))
+                      .append('\n'));
+        });
+    cells.stream()
+        .filter(c -> c.expected() != c.actual())
+        .forEach(c -> out.append("  MISMATCH ").append(c).append('\n'));
+    return out.toString();
+  }
+
+  private Task borough(List<Task> candidates, String gssCode) {
+    return candidates.stream()
+        .filter(
+            t ->
+                tasks.getIdentityLinksForTask(t.getId()).stream()
+                    .anyMatch(l -> ("borough-" + gssCode).equals(l.getGroupId())))
+        .findFirst()
+        .orElseThrow();
+  }
+}
