@@ -1,0 +1,144 @@
+package london.cofund.system.door;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import london.cofund.proposal.process.ProposalProcess;
+import london.cofund.round.process.FundingRoundProcess;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules that make "a task accepts only what it declares" hold: every human step declares its
+ * inputs in its form, and no form can reach a variable that the process relies on.
+ */
+class DeclaredInputsTest {
+
+  /** Variables the processes rely on: ids, groups, submitters, deadlines, decided outcomes. */
+  static final Set<String> PROCESS_OWNED =
+      Set.of(
+          ProposalProcess.VAR_REFERENCE,
+          ProposalProcess.VAR_ROUND_ID,
+          ProposalProcess.VAR_SUBMITTED_BY,
+          ProposalProcess.VAR_EOI_DEADLINE,
+          ProposalProcess.VAR_FULL_PROPOSAL_DEADLINE,
+          ProposalProcess.VAR_DECISION_DATE,
+          ProposalProcess.VAR_SERVICE_START_DATE,
+          ProposalProcess.VAR_ELIGIBLE,
+          ProposalProcess.VAR_CORE_PARTNER_GROUPS,
+          ProposalProcess.VAR_CORE_PARTNER_GROUP,
+          ProposalProcess.VAR_ASSESSMENT_SLOTS,
+          "assessmentSlot",
+          ProposalProcess.VAR_MODERATION_REQUIRED,
+          ProposalProcess.VAR_FUNDING_OUTCOME,
+          ProposalProcess.VAR_AWARDED_AMOUNT,
+          ProposalProcess.VAR_DECISION_REASONS,
+          ProposalProcess.VAR_TASK_BRIEF,
+          FundingRoundProcess.VAR_REGISTERED,
+          FundingRoundProcess.VAR_CONSULTATION_DEADLINE,
+          FundingRoundProcess.VAR_BOROUGH_GROUPS,
+          FundingRoundProcess.VAR_BOROUGH_GROUP,
+          FundingRoundProcess.VAR_SHORTLIST_CODES,
+          FundingRoundProcess.VAR_PRIORITY_CODE,
+          FundingRoundProcess.VAR_ALL_PROPOSALS_ASSESSED,
+          "roundInitiator");
+
+  final DeclaredInputs inputs = DeclaredInputs.fromClasspath();
+
+  @Test
+  void everyUserTaskDeclaresItsInputsInAForm() throws Exception {
+    for (UserTask task : userTasks()) {
+      assertThat(task.getCamundaFormRef()).as(task.getId() + " has a form").isNotBlank();
+    }
+    assertThat(inputs.all().keySet())
+        .as("every user task and the round's start form")
+        .contains(
+            "proposal/Task_ReviseEoi",
+            "proposal/Task_AssessProposal",
+            "fundingRound/Task_CommentOnPriorities",
+            "fundingRound/StartEvent_RoundOpened");
+    assertThat(inputs.of("proposal", "Task_ReviseEoi").orElseThrow().fields()).containsOnlyKeys("eoi");
+    assertThat(inputs.start("fundingRound")).isPresent();
+    assertThat(inputs.start("proposal")).as("a bid's process is started by CoFund only").isEmpty();
+  }
+
+  @Test
+  void noFormFieldIsAVariableTheProcessReliesOn() {
+    List<String> clashes = new ArrayList<>();
+    inputs
+        .all()
+        .forEach(
+            (element, declared) ->
+                declared.fields().keySet().stream()
+                    .filter(PROCESS_OWNED::contains)
+                    .forEach(field -> clashes.add(element + " declares " + field)));
+    assertThat(clashes).isEmpty();
+  }
+
+  /**
+   * A completion writes its variables where they already exist, else on the process instance. An
+   * input parameter per form field keeps each one on the task's own scope, which ends with it.
+   */
+  @Test
+  void everyFormFieldOfAUserTaskLivesOnTheTasksOwnScope() throws Exception {
+    List<String> missing = new ArrayList<>();
+    for (UserTask task : userTasks()) {
+      Set<String> local = new TreeSet<>();
+      CamundaInputOutput io =
+          task.getExtensionElements() == null
+              ? null
+              : task.getExtensionElements()
+                  .getElementsQuery()
+                  .filterByType(CamundaInputOutput.class)
+                  .list()
+                  .stream()
+                  .findFirst()
+                  .orElse(null);
+      if (io != null) {
+        io.getCamundaInputParameters().stream().map(CamundaInputParameter::getCamundaName).forEach(local::add);
+      }
+      String process = processKey(task);
+      inputs.of(process, task.getId()).orElseThrow().fields().keySet().stream()
+          .filter(field -> !local.contains(field))
+          .forEach(field -> missing.add(task.getId() + "." + field));
+    }
+    assertThat(missing).as("form fields without an input parameter on their task").isEmpty();
+  }
+
+  @Test
+  void textFieldsCarryTheirDocumentedLimit() {
+    DeclaredInputs.Field comments =
+        inputs.of("fundingRound", "Task_CommentOnPriorities").orElseThrow().fields().get("priorityComments");
+    assertThat(comments.isText()).isTrue();
+    assertThat(comments.maxLength()).isEqualTo(4000);
+    assertThat(inputs.of("proposal", "Task_ReviseEoi").orElseThrow().fields().get("eoi").maxLength())
+        .isEqualTo(DeclaredInputs.DEFAULT_TEXT_LIMIT);
+  }
+
+  private static String processKey(UserTask task) {
+    org.camunda.bpm.model.xml.instance.ModelElementInstance parent = task.getParentElement();
+    while (!(parent instanceof org.camunda.bpm.model.bpmn.instance.Process process)) {
+      parent = parent.getParentElement();
+    }
+    return process.getId();
+  }
+
+  private static List<UserTask> userTasks() throws Exception {
+    List<UserTask> tasks = new ArrayList<>();
+    for (String model : List.of("processes/proposal.bpmn", "processes/fundingRound.bpmn")) {
+      try (InputStream in = DeclaredInputsTest.class.getClassLoader().getResourceAsStream(model)) {
+        BpmnModelInstance instance = Bpmn.readModelFromStream(in);
+        tasks.addAll(instance.getModelElementsByType(UserTask.class));
+      }
+    }
+    return tasks;
+  }
+}
