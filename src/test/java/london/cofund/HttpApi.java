@@ -79,11 +79,19 @@ public final class HttpApi {
         request(path, user).PUT(publisher(body)).header("Content-Type", "application/json"));
   }
 
+  public Response delete(String path, String user) {
+    return send(request(path, user).DELETE());
+  }
+
   public String url(String path) {
     return base + path;
   }
 
-  private HttpRequest.Builder request(String path, String user) {
+  /**
+   * A request to the application, as the user (or anonymous), for a test that sets its own headers
+   * and body; send it with {@link #send}.
+   */
+  public HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(60))
@@ -109,7 +117,7 @@ public final class HttpApi {
     }
   }
 
-  private Response send(HttpRequest.Builder builder) {
+  public Response send(HttpRequest.Builder builder) {
     try {
       HttpResponse<String> response =
           client.send(builder.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -1,14 +1,10 @@
 package london.cofund.identity;
 
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +17,12 @@ import org.springframework.stereotype.Component;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
+  private final GroupAuthorities authorities;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+  CamundaIdentityAuthenticationProvider(
+      IdentityService identityService, GroupAuthorities authorities) {
     this.identityService = identityService;
+    this.authorities = authorities;
   }
 
   @Override
@@ -36,12 +35,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         || !identityService.checkPassword(userId, credentials.toString())) {
       throw new BadCredentialsException("Unknown user or wrong password");
     }
-    List<GrantedAuthority> authorities =
-        identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(Group::getId)
-            .<GrantedAuthority>map(SimpleGrantedAuthority::new)
-            .toList();
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    return authorities
+        .authenticated(userId)
+        .orElseThrow(() -> new BadCredentialsException("Unknown user or wrong password"));
   }
 
   @Override

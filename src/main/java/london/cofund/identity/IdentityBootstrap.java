@@ -123,6 +123,8 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
 
   private void createGroups(IdentityService identity) {
     createGroup(identity, Roles.ADMIN, "System administrators", Groups.GROUP_TYPE_SYSTEM);
+    createGroup(
+        identity, Roles.MONITORING, "Monitoring (health details)", Groups.GROUP_TYPE_SYSTEM);
     createGroup(identity, Roles.MOPAC, "MOPAC fund managers", Groups.GROUP_TYPE_WORKFLOW);
     createGroup(
         identity,

@@ -28,6 +28,12 @@ public final class Roles {
   /** Lead agencies' contacts, who submit EOIs and full proposals. */
   public static final String APPLICANTS = "applicants";
 
+  /**
+   * Operations staff and their tools: they see the health endpoint's components (database, engine),
+   * and nothing of the fund.
+   */
+  public static final String MONITORING = "monitoring";
+
   /** System administrators (Camunda's own admin group). */
   public static final String ADMIN = Groups.CAMUNDA_ADMIN;
 

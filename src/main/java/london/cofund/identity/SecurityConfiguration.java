@@ -1,92 +1,148 @@
 package london.cofund.identity;
 
 import london.cofund.system.ProblemResponses;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HttpBasicConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what over HTTP.
  *
  * <ul>
- *   <li>{@code /api/**}, {@code /mailbox/**}: HTTP Basic against Camunda's identity service,
- *       stateless; a missing or wrong login is a 401 {@code application/problem+json}.
+ *   <li>{@code /api/**}: HTTP Basic against Camunda's identity service, stateless, for scripts; a
+ *       missing or wrong login is a 401 {@code application/problem+json}. {@code /api/security/**}
+ *       is for administrators.
  *   <li>{@code /engine-rest/**}: Camunda's own {@link ProcessEngineAuthenticationFilter} with HTTP
  *       Basic. It also tells the engine who is calling, so every REST call is checked against
- *       Camunda's authorizations: an unauthenticated engine-rest would skip them all.
+ *       Camunda's authorizations: an unauthenticated engine-rest would skip them all. Deployments
+ *       are for administrators' scripts only ({@link EngineDeploymentGuard}).
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin keep their own session login and CSRF
  *       protection ({@code camunda.bpm.webapp.*}).
- *   <li>{@code /h2-console/**} (demo profile only): administrators only.
- *   <li>{@code /actuator/health} and {@code /actuator/info}: open, for load balancers.
+ *   <li>{@code /mailbox}, {@code /h2-console} (demo profile only) and {@code /tasks/open}: pages
+ *       for people, signed in through the webapps' login ({@link
+ *       WebappSessionAuthenticationFilter}); HTTP Basic is not accepted there. The mailbox is for
+ *       MOPAC and administrators, the H2 console for administrators.
+ *   <li>{@code /actuator/health} and {@code /actuator/info}: open, for load balancers; the health
+ *       components only for administrators and the {@code monitoring} group, with HTTP Basic.
  * </ul>
+ *
+ * <p>In front of all of them: {@link LoginThrottleFilter}, {@link RequestBodyLimitFilter}, {@link
+ * CrossSiteRequestFilter} and {@link JsonBodyFilter}.
+ *
+ * <p>Paths are matched with {@link PathPatternRequestMatcher}, on the path inside the application.
+ * A plain {@code "/h2-console/**"} would become an MVC matcher, which reads a path relative to the
+ * servlet that serves it: the H2 console's own servlet saw {@code /} there, the pattern never
+ * matched, and the console fell through to the open chain.
  */
 @Configuration
 class SecurityConfiguration {
 
   static final String REALM = "CoFund";
 
+  /** After Spring Security's chains (-100); the deployment guard follows at once. */
+  private static final int ENGINE_REST_AUTHENTICATION_ORDER = 0;
+
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/api/**", "/mailbox/**", "/h2-console/**")
+    return http.securityMatcher(paths("/api/**"))
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/h2-console/**")
+                auth.requestMatchers(paths("/api/security/**"))
                     .hasAuthority(Roles.ADMIN)
-                    .requestMatchers("/mailbox/**")
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(SecurityConfiguration::basic)
+        .exceptionHandling(
+            ex -> ex.accessDeniedHandler(forbidden("Your role does not allow this.")))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless Basic carries no session cookie to forge. A browser does replay remembered
+        // Basic credentials, which CrossSiteRequestFilter and JsonBodyFilter deal with.
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+    return http.securityMatcher(paths("/actuator/**"))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        paths("/actuator/health", "/actuator/health/**", "/actuator/info"))
+                    .permitAll()
+                    .anyRequest()
+                    .denyAll())
+        // Optional Basic: anonymous callers see the status, administrators and monitoring see the
+        // components (management.endpoint.health.roles).
+        .httpBasic(SecurityConfiguration::basic)
+        .exceptionHandling(
+            ex -> ex.accessDeniedHandler(forbidden("Your role does not allow this.")))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain pageSecurity(
+      HttpSecurity http,
+      GroupAuthorities authorities,
+      @Value("${camunda.bpm.process-engine-name:default}") String engineName)
+      throws Exception {
+    RequestMatcher h2Console = paths(HttpPaths.H2_CONSOLE, HttpPaths.H2_CONSOLE + "/**");
+    RequestMatcher mailbox = paths(HttpPaths.MAILBOX, HttpPaths.MAILBOX + "/**");
+    return http.securityMatcher(
+            new OrRequestMatcher(h2Console, mailbox, paths(HttpPaths.TASK_LINKS + "**")))
+        .addFilterBefore(
+            new WebappSessionAuthenticationFilter(engineName, authorities),
+            AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(h2Console)
+                    .hasAuthority(Roles.ADMIN)
+                    .requestMatchers(mailbox)
                     .hasAnyAuthority(Roles.MOPAC, Roles.ADMIN)
                     .anyRequest()
                     .authenticated())
-        .httpBasic(
-            basic ->
-                basic
-                    .realmName(REALM)
-                    .authenticationEntryPoint(
-                        (request, response, e) ->
-                            ProblemResponses.write(
-                                request,
-                                response,
-                                HttpStatus.UNAUTHORIZED,
-                                "Authentication required",
-                                "Sign in with HTTP Basic: your CoFund user id and password.",
-                                REALM)))
         .exceptionHandling(
             ex ->
-                ex.accessDeniedHandler(
-                    (request, response, e) ->
-                        ProblemResponses.write(
-                            request,
-                            response,
-                            HttpStatus.FORBIDDEN,
-                            "Forbidden",
-                            "Your role does not allow this.",
-                            null)))
+                ex.authenticationEntryPoint(
+                        new LoginUrlAuthenticationEntryPoint(HttpPaths.WEBAPP_LOGIN_PAGE))
+                    .accessDeniedHandler(forbidden("Your role does not allow this page.")))
+        // The webapps' session is read on every request; Spring keeps nothing of its own in it.
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Stateless Basic authentication carries no cookie to forge; the H2 console posts forms.
+        .requestCache(cache -> cache.disable())
+        // The H2 console posts forms without a token. The session cookie is SameSite=Strict, so
+        // another site's page never sends it, and CrossSiteRequestFilter refuses foreign Origins.
         .csrf(csrf -> csrf.disable())
+        // The H2 console is built of frames.
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
         .build();
   }
 
-  /** Everything else: the webapps, engine-rest and actuator authenticate on their own terms. */
+  /** Everything else: the webapps and engine-rest authenticate on their own terms. */
   @Bean
-  @Order(2)
+  @Order(4)
   SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
-    return http.authorizeHttpRequests(
-            auth ->
-                auth.requestMatchers("/actuator/health/**", "/actuator/info", "/tasks/open")
-                    .permitAll()
-                    .requestMatchers("/actuator/**")
-                    .denyAll()
-                    .anyRequest()
-                    .permitAll())
+    return http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         // The webapps carry Camunda's own CSRF filter; engine-rest is stateless Basic.
         .csrf(csrf -> csrf.disable())
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
@@ -105,6 +161,46 @@ class SecurityConfiguration {
         HttpBasicAuthenticationProvider.class.getName());
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+    // Before the deployment guard, which needs to know the caller.
+    registration.setOrder(ENGINE_REST_AUTHENTICATION_ORDER);
     return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<EngineDeploymentGuard> engineDeploymentGuard(
+      IdentityService identityService) {
+    FilterRegistrationBean<EngineDeploymentGuard> registration =
+        new FilterRegistrationBean<>(new EngineDeploymentGuard(identityService));
+    registration.setName("engine-rest-deployment-guard");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(ENGINE_REST_AUTHENTICATION_ORDER + 1);
+    return registration;
+  }
+
+  private static RequestMatcher paths(String... patterns) {
+    PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+    RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+    for (int i = 0; i < patterns.length; i++) {
+      matchers[i] = builder.matcher(patterns[i]);
+    }
+    return matchers.length == 1 ? matchers[0] : new OrRequestMatcher(matchers);
+  }
+
+  private static void basic(HttpBasicConfigurer<HttpSecurity> basic) {
+    AuthenticationEntryPoint entryPoint =
+        (request, response, e) ->
+            ProblemResponses.write(
+                request,
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "Authentication required",
+                "Sign in with HTTP Basic: your CoFund user id and password.",
+                REALM);
+    basic.realmName(REALM).authenticationEntryPoint(entryPoint);
+  }
+
+  private static AccessDeniedHandler forbidden(String detail) {
+    return (request, response, e) ->
+        ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", detail, null);
   }
 }

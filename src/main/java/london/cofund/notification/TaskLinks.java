@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskLinks {
 
-  /** The redirect's path; the security configuration lets anybody reach it. */
+  /** The redirect's path; the security configuration asks for the webapps' login there. */
   public static final String OPEN_PATH = "/tasks/open";
 
   private final MailSettings settings;

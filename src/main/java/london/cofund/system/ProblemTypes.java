@@ -11,6 +11,8 @@ public final class ProblemTypes {
   public static final URI CONFLICT = URI.create("urn:cofund:problem:conflict");
   public static final URI UNAUTHORIZED = URI.create("urn:cofund:problem:unauthorized");
   public static final URI FORBIDDEN = URI.create("urn:cofund:problem:forbidden");
+  public static final URI TOO_LARGE = URI.create("urn:cofund:problem:request-too-large");
+  public static final URI TOO_MANY_REQUESTS = URI.create("urn:cofund:problem:too-many-requests");
   public static final URI UNAVAILABLE = URI.create("urn:cofund:problem:temporarily-unavailable");
   public static final URI INTERNAL = URI.create("urn:cofund:problem:internal-error");
 
@@ -23,6 +25,8 @@ public final class ProblemTypes {
       case 403 -> FORBIDDEN;
       case 404 -> NOT_FOUND;
       case 409 -> CONFLICT;
+      case 413 -> TOO_LARGE;
+      case 429 -> TOO_MANY_REQUESTS;
       case 503 -> UNAVAILABLE;
       default -> INTERNAL;
     };

@@ -2,18 +2,10 @@ package london.cofund.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import london.cofund.CoFundSpringTest;
 import london.cofund.HttpApi;
+import london.cofund.WebappLogin;
 import london.cofund.borough.LondonBorough;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -72,7 +64,7 @@ class WebappsAndRestSecurityTest {
   }
 
   @Test
-  void boroughOfficerCannotOpenCockpitOrAdmin() throws Exception {
+  void boroughOfficerCannotOpenCockpitOrAdmin() {
     assertThat(webappLogin("westminster", "tasklist")).isEqualTo(200);
     assertThat(webappLogin("westminster", "cockpit")).isEqualTo(403);
     assertThat(webappLogin("westminster", "admin")).isEqualTo(403);
@@ -81,7 +73,7 @@ class WebappsAndRestSecurityTest {
   }
 
   @Test
-  void mopacOpensCockpitButNotAdminAndTheAdminOpensAdmin() throws Exception {
+  void mopacOpensCockpitButNotAdminAndTheAdminOpensAdmin() {
     assertThat(webappLogin("mopac", "cockpit")).isEqualTo(200);
     assertThat(webappLogin("mopac", "admin")).isEqualTo(403);
     assertThat(webappLogin("admin", "admin")).isEqualTo(200);
@@ -89,7 +81,7 @@ class WebappsAndRestSecurityTest {
   }
 
   @Test
-  void everyRoleCanOpenTasklist() throws Exception {
+  void everyRoleCanOpenTasklist() {
     for (String user :
         new String[] {"mopac", "wg", "leaders", "camden", "assessor1", "applicant2"}) {
       assertThat(webappLogin(user, "tasklist")).as(user).isEqualTo(200);
@@ -181,11 +173,28 @@ class WebappsAndRestSecurityTest {
   }
 
   @Test
-  void actuatorShowsHealthWithEngineAndDatabaseAndNothingElse() {
-    HttpApi.Response health = http.get("/actuator/health", null);
-    assertThat(health.status()).isEqualTo(200);
-    assertThat(health.json().get("components").has("processEngine")).isTrue();
-    assertThat(health.json().get("components").has("db")).isTrue();
+  void actuatorShowsTheStatusToAnyoneAndEngineAndDatabaseOnlyToAdministratorsAndMonitoring() {
+    HttpApi.Response anonymous = http.get("/actuator/health", null);
+    assertThat(anonymous.status()).isEqualTo(200);
+    assertThat(anonymous.json().toString()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(http.get("/actuator/health", "mopac").json().has("components")).isFalse();
+
+    HttpApi.Response admin = http.get("/actuator/health", "admin");
+    assertThat(admin.json().get("components").has("processEngine")).isTrue();
+    assertThat(admin.json().get("components").has("db")).isTrue();
+
+    String monitor = "health-probe";
+    User user = identityService.newUser(monitor);
+    user.setPassword("demo");
+    identityService.saveUser(user);
+    identityService.createMembership(monitor, Roles.MONITORING);
+    try {
+      HttpApi.Response monitoring = http.get("/actuator/health", monitor);
+      assertThat(monitoring.json().get("components").has("db")).isTrue();
+    } finally {
+      identityService.deleteUser(monitor);
+    }
+
     assertThat(http.get("/actuator/info", null).status()).isEqualTo(200);
     assertThat(http.get("/actuator/env", null).status()).isIn(401, 403, 404);
     assertThat(http.get("/actuator/beans", "admin").status()).isIn(401, 403, 404);
@@ -193,35 +202,21 @@ class WebappsAndRestSecurityTest {
 
   @Test
   void h2ConsoleIsForAdminsOnlyEvenInTheDemo() {
-    assertThat(http.get("/h2-console/", "mopac").status()).isIn(403, 404);
-    assertThat(http.get("/h2-console/", null).status()).isIn(401, 404);
+    HttpApi.Response anonymous = http.get("/h2-console/", null);
+    assertThat(anonymous.status()).isEqualTo(302);
+    assertThat(anonymous.header("Location")).endsWith("/camunda/app/tasklist/default/");
+    assertThat(http.get("/h2-console/", "admin").status())
+        .as("HTTP Basic is not a login for the console")
+        .isEqualTo(302);
+    assertThat(WebappLogin.tasklist(http, "mopac").get("/h2-console/").statusCode()).isEqualTo(403);
+
+    var console = WebappLogin.tasklist(http, "admin").get("/h2-console/");
+    assertThat(console.statusCode()).isEqualTo(200);
+    assertThat(console.body()).contains("H2 Console");
   }
 
-  /**
-   * Logs in to a Camunda webapp as a browser would: a GET for the CSRF cookie, then the login form.
-   */
-  private int webappLogin(String user, String app) throws IOException, InterruptedException {
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    browser.send(
-        HttpRequest.newBuilder(URI.create(http.url("/camunda/app/" + app + "/default/"))).build(),
-        HttpResponse.BodyHandlers.discarding());
-    String csrf =
-        cookies.getCookieStore().getCookies().stream()
-            .filter(c -> c.getName().equals("XSRF-TOKEN"))
-            .map(HttpCookie::getValue)
-            .findFirst()
-            .orElseThrow();
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
-    HttpResponse<String> login =
-        browser.send(
-            HttpRequest.newBuilder(
-                    URI.create(http.url("/camunda/api/admin/auth/user/default/login/" + app)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return login.statusCode();
+  /** Logs in to a Camunda webapp as a browser would; the status of the login form's POST. */
+  private int webappLogin(String user, String app) {
+    return WebappLogin.to(http, app, user, "demo").status();
   }
 }

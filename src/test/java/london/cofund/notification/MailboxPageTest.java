@@ -2,20 +2,19 @@ package london.cofund.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import london.cofund.CoFundSpringTest;
-import london.cofund.identity.DemoUsers;
+import london.cofund.HttpApi;
+import london.cofund.WebappLogin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** {@code GET /mailbox}: the sent mail and every delivery's status, for MOPAC and admins only. */
+/**
+ * {@code GET /mailbox}: the sent mail and every delivery's status, for MOPAC and admins only,
+ * signed in through the webapps' login.
+ */
 @CoFundSpringTest
 class MailboxPageTest {
 
@@ -23,20 +22,9 @@ class MailboxPageTest {
   @Autowired MailService mail;
   @Autowired TestFundFacts facts;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
-  private HttpResponse<String> get(String user) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/mailbox"));
-    if (user != null) {
-      request.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString(
-                      (user + ":" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)));
-    }
-    return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+  /** The page as the user sees it after signing in to Tasklist. */
+  private HttpResponse<String> get(String user) {
+    return WebappLogin.tasklist(new HttpApi(port), user).get("/mailbox");
   }
 
   @Test
@@ -102,6 +90,16 @@ class MailboxPageTest {
   void othersMayNot() throws Exception {
     assertThat(get("wg").statusCode()).isEqualTo(403);
     assertThat(get("applicant1").statusCode()).isEqualTo(403);
-    assertThat(get(null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void strangersAreSentToTheLoginAndBasicCredentialsAreNoLogin() {
+    HttpApi http = new HttpApi(port);
+    HttpApi.Response anonymous = http.get("/mailbox", null);
+    assertThat(anonymous.status()).isEqualTo(302);
+    assertThat(anonymous.header("Location")).endsWith("/camunda/app/tasklist/default/");
+    HttpApi.Response basic = http.get("/mailbox", "mopac");
+    assertThat(basic.status()).isEqualTo(302);
+    assertThat(basic.body()).doesNotContain("CoFund mailbox");
   }
 }

@@ -2,12 +2,11 @@ package london.cofund.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import london.cofund.CoFundSpringTest;
+import london.cofund.HttpApi;
+import london.cofund.WebappLogin;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -22,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * {@code GET /tasks/open}: the stable link of send steps, open to anyone, redirecting only to
- * Tasklist.
+ * {@code GET /tasks/open}: the stable link of send steps, for people signed in to the webapps,
+ * redirecting only to Tasklist and only to a task the person may see.
  */
 @CoFundSpringTest
 class TaskLinkControllerTest {
@@ -39,8 +38,6 @@ class TaskLinkControllerTest {
   @Autowired ManagementService management;
   @Autowired MailSettings settings;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private NotificationFixtures fixtures;
 
   @BeforeEach
@@ -73,16 +70,10 @@ class TaskLinkControllerTest {
     fixtures.cleanUp();
   }
 
-  private HttpResponse<Void> open(String query) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tasks/open?" + query))
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
-  }
-
-  private String location(String query) throws Exception {
-    HttpResponse<Void> response = open(query);
+  /** Opens the link as the user, signed in to Tasklist; the redirect's target. */
+  private String location(String user, String query) {
+    HttpResponse<String> response =
+        WebappLogin.tasklist(new HttpApi(port), user).get(TaskLinks.OPEN_PATH + "?" + query);
     assertThat(response.statusCode()).isEqualTo(302);
     return response.headers().firstValue("Location").orElseThrow();
   }
@@ -93,13 +84,13 @@ class TaskLinkControllerTest {
         fixtures.start(fixtures.name("bk"), "template", "PROSPECTUS_PUBLISHED", "mailTo", "");
     String query = "processInstanceId=" + instance + "&taskKey=" + NotificationFixtures.TASK_REVISE;
 
-    assertThat(location(query)).isEqualTo(settings.getTasklistBaseUrl());
+    assertThat(location("applicant1", query)).isEqualTo(settings.getTasklistBaseUrl());
 
     tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
     management.executeJob(fixtures.sendJob(instance).getId());
     Task revise = tasks.createTaskQuery().processInstanceId(instance).singleResult();
 
-    assertThat(location(query))
+    assertThat(location("applicant1", query))
         .isEqualTo(
             settings.getPublicBaseUrl()
                 + "/camunda/app/tasklist/default/#/?task="
@@ -124,22 +115,67 @@ class TaskLinkControllerTest {
 
     assertThat(
             location(
+                "admin",
                 "processInstanceId="
                     + instance
                     + "&taskKey="
                     + TASK_CONFIRM
                     + "&group=borough-E09000033"))
         .endsWith("#/?task=" + westminster.getId());
-    assertThat(location("processInstanceId=" + instance + "&taskKey=" + TASK_CONFIRM))
+    assertThat(location("admin", "processInstanceId=" + instance + "&taskKey=" + TASK_CONFIRM))
         .contains("#/?task=");
   }
 
   @Test
   void nonsenseOrNothingOpensTasklistsHomePage() throws Exception {
-    assertThat(location("processInstanceId=nope&taskKey=Task_X"))
+    assertThat(location("applicant1", "processInstanceId=nope&taskKey=Task_X"))
         .isEqualTo(settings.getTasklistBaseUrl());
-    assertThat(location("processInstanceId=%0d%0aLocation:evil&taskKey=x"))
+    assertThat(location("applicant1", "processInstanceId=%0d%0aLocation:evil&taskKey=x"))
         .isEqualTo(settings.getTasklistBaseUrl());
-    assertThat(location("")).isEqualTo(settings.getTasklistBaseUrl());
+    assertThat(location("applicant1", "")).isEqualTo(settings.getTasklistBaseUrl());
+  }
+
+  @Test
+  void aStrangerIsSentToTasklistsLoginAndTheLinkWorksOnceSignedIn() throws Exception {
+    String instance = signOff();
+    String query = "processInstanceId=" + instance + "&taskKey=" + TASK_CONFIRM;
+    HttpApi http = new HttpApi(port);
+
+    HttpApi.Response stranger = http.get(TaskLinks.OPEN_PATH + "?" + query, null);
+    assertThat(stranger.status()).isEqualTo(302);
+    assertThat(stranger.header("Location")).isEqualTo(http.url("/camunda/app/tasklist/default/"));
+    assertThat(stranger.header("Location")).doesNotContain("task=");
+    HttpApi.Response basic = http.get(TaskLinks.OPEN_PATH + "?" + query, "westminster");
+    assertThat(basic.header("Location")).doesNotContain("task=");
+
+    assertThat(location("westminster", query)).contains("#/?task=");
+  }
+
+  @Test
+  void aTaskTheUserMayNotSeeLeadsToTasklistsHomeWithoutItsId() throws Exception {
+    String instance = signOff();
+    String westminsters =
+        "processInstanceId=" + instance + "&taskKey=" + TASK_CONFIRM + "&group=borough-E09000033";
+
+    assertThat(location("applicant1", westminsters)).isEqualTo(settings.getTasklistBaseUrl());
+    Task camdens =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(instance)
+            .taskCandidateGroup("borough-E09000007")
+            .singleResult();
+    assertThat(location("camden", westminsters)).endsWith("#/?task=" + camdens.getId());
+  }
+
+  /** A sign-off with one task for Camden and one for Westminster. */
+  private String signOff() {
+    String instance =
+        runtime
+            .createProcessInstanceByKey(SIGN_OFF)
+            .setVariable("groups", List.of("borough-E09000007", "borough-E09000033"))
+            .execute()
+            .getId();
+    fixtures.track(instance);
+    return instance;
   }
 }
