@@ -12,8 +12,8 @@ import london.cofund.round.process.FundingRoundProcess;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,7 +65,8 @@ class DeclaredInputsTest {
             "proposal/Task_AssessProposal",
             "fundingRound/Task_CommentOnPriorities",
             "fundingRound/StartEvent_RoundOpened");
-    assertThat(inputs.of("proposal", "Task_ReviseEoi").orElseThrow().fields()).containsOnlyKeys("eoi");
+    assertThat(inputs.of("proposal", "Task_ReviseEoi").orElseThrow().fields())
+        .containsOnlyKeys("eoi");
     assertThat(inputs.start("fundingRound")).isPresent();
     assertThat(inputs.start("proposal")).as("a bid's process is started by CoFund only").isEmpty();
   }
@@ -73,53 +74,64 @@ class DeclaredInputsTest {
   @Test
   void noFormFieldIsAVariableTheProcessReliesOn() {
     List<String> clashes = new ArrayList<>();
-    inputs
-        .all()
+    // The round's start form is where the id and dates come from: RoundService.register checks
+    // them as POST /api/rounds does, and the process then takes them from the stored round.
+    inputs.all().entrySet().stream()
+        .filter(entry -> !entry.getKey().endsWith("/StartEvent_RoundOpened"))
         .forEach(
-            (element, declared) ->
-                declared.fields().keySet().stream()
-                    .filter(PROCESS_OWNED::contains)
-                    .forEach(field -> clashes.add(element + " declares " + field)));
+            entry -> {
+              String element = entry.getKey();
+              entry.getValue().fields().keySet().stream()
+                  .filter(PROCESS_OWNED::contains)
+                  .forEach(field -> clashes.add(element + " declares " + field));
+            });
     assertThat(clashes).isEmpty();
   }
 
   /**
-   * A completion writes its variables where they already exist, else on the process instance. An
-   * input parameter per form field keeps each one on the task's own scope, which ends with it.
+   * A completion writes each variable where it already exists, else on the process instance. A
+   * field without an input parameter on its task therefore lands on the process, where the model
+   * reads it (an EOI outcome, say). Such a field is declared by one task only, so no later step can
+   * overwrite what an earlier one decided.
    */
   @Test
-  void everyFormFieldOfAUserTaskLivesOnTheTasksOwnScope() throws Exception {
-    List<String> missing = new ArrayList<>();
+  void aFieldThatReachesTheProcessIsDeclaredByOneTaskOnly() throws Exception {
+    java.util.Map<String, Set<String>> writers = new java.util.TreeMap<>();
     for (UserTask task : userTasks()) {
       Set<String> local = new TreeSet<>();
-      CamundaInputOutput io =
-          task.getExtensionElements() == null
-              ? null
-              : task.getExtensionElements()
-                  .getElementsQuery()
-                  .filterByType(CamundaInputOutput.class)
-                  .list()
-                  .stream()
-                  .findFirst()
-                  .orElse(null);
-      if (io != null) {
-        io.getCamundaInputParameters().stream().map(CamundaInputParameter::getCamundaName).forEach(local::add);
+      if (task.getExtensionElements() != null) {
+        task.getExtensionElements()
+            .getElementsQuery()
+            .filterByType(CamundaInputOutput.class)
+            .list()
+            .forEach(
+                io ->
+                    io.getCamundaInputParameters().stream()
+                        .map(CamundaInputParameter::getCamundaName)
+                        .forEach(local::add));
       }
-      String process = processKey(task);
-      inputs.of(process, task.getId()).orElseThrow().fields().keySet().stream()
+      inputs.of(processKey(task), task.getId()).orElseThrow().fields().keySet().stream()
           .filter(field -> !local.contains(field))
-          .forEach(field -> missing.add(task.getId() + "." + field));
+          .forEach(field -> writers.computeIfAbsent(field, f -> new TreeSet<>()).add(task.getId()));
     }
-    assertThat(missing).as("form fields without an input parameter on their task").isEmpty();
+    assertThat(writers)
+        .as("fields that reach the process scope, and the tasks that write them")
+        .isNotEmpty()
+        .allSatisfy((field, tasks) -> assertThat(tasks).as(field).hasSize(1));
   }
 
   @Test
   void textFieldsCarryTheirDocumentedLimit() {
     DeclaredInputs.Field comments =
-        inputs.of("fundingRound", "Task_CommentOnPriorities").orElseThrow().fields().get("priorityComments");
+        inputs
+            .of("fundingRound", "Task_CommentOnPriorities")
+            .orElseThrow()
+            .fields()
+            .get("priorityComments");
     assertThat(comments.isText()).isTrue();
     assertThat(comments.maxLength()).isEqualTo(4000);
-    assertThat(inputs.of("proposal", "Task_ReviseEoi").orElseThrow().fields().get("eoi").maxLength())
+    assertThat(
+            inputs.of("proposal", "Task_ReviseEoi").orElseThrow().fields().get("eoi").maxLength())
         .isEqualTo(DeclaredInputs.DEFAULT_TEXT_LIMIT);
   }
 
