@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import london.cofund.assessment.AssessmentScoring.Totals;
-import london.cofund.proposal.ProposalRepository;
+import london.cofund.proposal.ProposalService;
 import london.cofund.system.Formats;
 import london.cofund.system.InvalidRequestException;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,10 +18,10 @@ import org.springframework.stereotype.Service;
 public class AssessmentService {
 
   private final AssessmentRepository assessments;
-  private final ProposalRepository proposals;
+  private final ProposalService proposals;
   private final Clock clock;
 
-  AssessmentService(AssessmentRepository assessments, ProposalRepository proposals, Clock clock) {
+  AssessmentService(AssessmentRepository assessments, ProposalService proposals, Clock clock) {
     this.assessments = assessments;
     this.proposals = proposals;
     this.clock = clock;
@@ -84,12 +84,8 @@ public class AssessmentService {
   public Totals total(String reference) {
     List<Assessment> all = assessments.findByReference(reference);
     Totals totals = AssessmentScoring.total(all);
-    proposals.saveScores(
-        reference,
-        totals.total(),
-        totals.moderationRequired(),
-        summary(totals, all),
-        OffsetDateTime.now(clock));
+    proposals.recordScores(
+        reference, totals.total(), totals.moderationRequired(), summary(totals, all));
     return totals;
   }
 
@@ -107,7 +103,7 @@ public class AssessmentService {
       throw new InvalidRequestException(
           "moderationNote", "is required: why the assessors differed and how the total was agreed");
     }
-    proposals.saveModeration(reference, moderatedTotal, note.trim(), OffsetDateTime.now(clock));
+    proposals.recordModeration(reference, moderatedTotal, note.trim());
   }
 
   /**

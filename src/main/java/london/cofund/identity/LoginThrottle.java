@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * neither ever shuts a user out for good. Time is the engine's clock, so tests move both together.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
   /**
    * What is known of one address.
@@ -32,9 +32,10 @@ class LoginThrottle {
    * @param lastFailure when the last one happened
    * @param blockedUntil until when its logins are refused; null if they are not
    */
-  record AddressState(String address, int failures, Instant lastFailure, Instant blockedUntil) {
+  public record AddressState(
+      String address, int failures, Instant lastFailure, Instant blockedUntil) {
 
-    boolean isBlockedAt(Instant now) {
+    public boolean isBlockedAt(Instant now) {
       return blockedUntil != null && blockedUntil.isAfter(now);
     }
   }
@@ -82,12 +83,12 @@ class LoginThrottle {
   }
 
   /** Lifts an address's wait and forgets its failures; false if nothing was known of it. */
-  boolean lift(String address) {
+  public boolean lift(String address) {
     return addresses.remove(address) != null;
   }
 
   /** The addresses with recent failures, most recent first. */
-  List<AddressState> addresses() {
+  public List<AddressState> addresses() {
     Instant now = clock.instant();
     return addresses.values().stream()
         .filter(state -> state.isBlockedAt(now) || !isForgotten(state, now))

@@ -2,7 +2,6 @@ package london.cofund.proposal;
 
 import java.util.List;
 import london.cofund.identity.CurrentUser;
-import london.cofund.identity.Roles;
 import london.cofund.system.NotFoundException;
 import org.springframework.stereotype.Service;
 
@@ -32,27 +31,12 @@ public class ProposalQueries {
     return proposals.findVisible(user.id(), user.boroughCodes(), user.seesWholeFund());
   }
 
-  static boolean maySee(Proposal proposal, CurrentUser user) {
+  public static boolean maySee(Proposal proposal, CurrentUser user) {
     return user.seesWholeFund()
         || proposal.submittedBy().equals(user.id())
         || proposal.deliveryBoroughs().stream().anyMatch(user.boroughCodes()::contains)
         // A pan-London proposal is delivered in every borough.
         || (proposal.scope() == london.cofund.eligibility.Scope.PAN_LONDON
             && !user.boroughCodes().isEmpty());
-  }
-
-  public ProposalView view(Proposal proposal, CurrentUser user) {
-    boolean seesScores = user.isInAny(Roles.MOPAC, Roles.WORKING_GROUP);
-    return new ProposalView(
-        proposal.reference(),
-        proposal.roundId(),
-        proposal.title(),
-        proposal.status().name(),
-        proposal.eligible(),
-        proposal.criteria() == null ? List.of() : proposal.criteria(),
-        proposal.eoiOutcome(),
-        proposal.eoiFeedback(),
-        seesScores ? proposal.effectiveScore() : null,
-        new ProposalView.Decision(proposal.fundingOutcome(), proposal.awardedAmount()));
   }
 }

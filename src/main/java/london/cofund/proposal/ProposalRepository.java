@@ -298,9 +298,6 @@ public class ProposalRepository {
         .list();
   }
 
-  /** A recorded sign-off, for the forms that show who has answered. */
-  public record SignOff(String groupId, boolean confirmed, String comment, String decidedBy) {}
-
   List<SignOff> signOffs(String reference, int eoiVersion) {
     return jdbc.sql(
             """

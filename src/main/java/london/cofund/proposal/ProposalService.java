@@ -1,5 +1,6 @@
 package london.cofund.proposal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -169,8 +170,21 @@ public class ProposalService {
         reference, proposal.eoiVersion(), groupId, borough, confirmed, comment, user, now());
   }
 
-  public List<ProposalRepository.SignOff> signOffs(String reference) {
+  public List<SignOff> signOffs(String reference) {
     return proposals.signOffs(reference, get(reference).eoiVersion());
+  }
+
+  /**
+   * The assessors' total, whether it needs moderation, and the feedback quoted to the applicant.
+   */
+  public void recordScores(
+      String reference, BigDecimal total, boolean moderationRequired, String summary) {
+    proposals.saveScores(reference, total, moderationRequired, summary, OffsetDateTime.now(clock));
+  }
+
+  /** MOPAC's moderated total and why. */
+  public void recordModeration(String reference, BigDecimal moderatedTotal, String note) {
+    proposals.saveModeration(reference, moderatedTotal, note, OffsetDateTime.now(clock));
   }
 
   public void recordEoiFeedback(String reference, EoiOutcome outcome, String feedback) {

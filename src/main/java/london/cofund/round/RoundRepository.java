@@ -192,9 +192,6 @@ public class RoundRepository {
     }
   }
 
-  /** A borough's comment on the long list. */
-  public record PriorityComment(String boroughCode, String comment, String commentedBy) {}
-
   public List<PriorityComment> comments(String roundId) {
     return jdbc.sql(
             "select borough_code, comment, commented_by from cf_priority_comment where round_id = :id order by borough_code")
@@ -202,14 +199,6 @@ public class RoundRepository {
         .query((rs, n) -> new PriorityComment(rs.getString(1), rs.getString(2), rs.getString(3)))
         .list();
   }
-
-  /** The record of one market development session. */
-  public record MarketSession(
-      String priorityCode,
-      OffsetDateTime sessionDate,
-      List<String> attendingOrganisations,
-      String notes,
-      String recordedBy) {}
 
   void saveMarketSession(String roundId, MarketSession session, OffsetDateTime at) {
     jdbc.sql("delete from cf_market_session where round_id = :id and priority_code = :code")

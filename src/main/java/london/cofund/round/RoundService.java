@@ -20,7 +20,6 @@ import london.cofund.portfolio.PortfolioOptimizer;
 import london.cofund.portfolio.PortfolioRequest;
 import london.cofund.portfolio.RecommendedPortfolio;
 import london.cofund.round.RoundProposals.AssessedProposal;
-import london.cofund.round.RoundRepository.MarketSession;
 import london.cofund.round.RoundRequest.PriorityItem;
 import london.cofund.system.ConflictException;
 import london.cofund.system.FieldProblem;

@@ -19,6 +19,7 @@ import london.cofund.HttpApi.Response;
 import london.cofund.WebappLogin;
 import london.cofund.fixtures.Fixtures;
 import london.cofund.fixtures.FundDriver;
+import london.cofund.identity.api.SecurityLocksController;
 import london.cofund.proposal.Proposal;
 import london.cofund.proposal.ProposalService;
 import london.cofund.proposal.ProposalStatus;

@@ -13,6 +13,7 @@ import java.util.List;
 import london.cofund.CoFundSpringTest;
 import london.cofund.identity.DemoUsers;
 import london.cofund.identity.Roles;
+import london.cofund.notification.api.MailboxController;
 import london.cofund.notification.process.ReminderSweepProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;

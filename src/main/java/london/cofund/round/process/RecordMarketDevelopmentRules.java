@@ -4,7 +4,7 @@ import static london.cofund.round.process.FundingRoundProcess.*;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import london.cofund.round.RoundRepository.MarketSession;
+import london.cofund.round.MarketSession;
 import london.cofund.round.RoundService;
 import london.cofund.system.process.ProcessVariables;
 import london.cofund.system.process.TaskActors;

@@ -6,6 +6,7 @@ import london.cofund.borough.LondonBorough;
 import london.cofund.portfolio.RecommendedPortfolio;
 import london.cofund.round.FundingDecision;
 import london.cofund.round.Priority;
+import london.cofund.round.PriorityComment;
 import london.cofund.round.Round;
 import london.cofund.round.RoundProposals;
 import london.cofund.round.RoundProposals.AssessedProposal;
@@ -76,7 +77,7 @@ class RoundBriefs {
   }
 
   String shortlist(Round round) {
-    List<RoundRepository.PriorityComment> comments = rounds.comments(round.roundId());
+    List<PriorityComment> comments = rounds.comments(round.roundId());
     StringBuilder text = new StringBuilder(heading(round)).append(longList(round));
     text.append("**Boroughs' comments** (").append(comments.size()).append(" of 32)\n\n");
     comments.forEach(

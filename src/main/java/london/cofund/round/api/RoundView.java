@@ -1,10 +1,14 @@
-package london.cofund.round;
+package london.cofund.round.api;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import london.cofund.portfolio.RecommendedPortfolio;
+import london.cofund.round.FundingDecision;
+import london.cofund.round.Priority;
+import london.cofund.round.Round;
+import london.cofund.round.RoundStage;
 
 /**
  * A round as {@code GET /api/rounds/{roundId}} shows it. The recommended portfolio and the panel's

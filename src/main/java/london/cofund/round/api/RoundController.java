@@ -1,9 +1,12 @@
-package london.cofund.round;
+package london.cofund.round.api;
 
 import java.net.URI;
 import java.util.List;
 import london.cofund.identity.CurrentUser;
 import london.cofund.identity.Roles;
+import london.cofund.round.Round;
+import london.cofund.round.RoundRequest;
+import london.cofund.round.RoundService;
 import london.cofund.round.process.FundingRounds;
 import london.cofund.system.ForbiddenException;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package london.cofund.notification;
+package london.cofund.notification.api;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.BodyPart;
@@ -13,6 +13,10 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import london.cofund.notification.MailOutbox;
+import london.cofund.notification.MailService;
+import london.cofund.notification.MailSettings;
+import london.cofund.notification.ReminderSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,7 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * sweep's schedule.
  */
 @Controller
-class MailboxController {
+public class MailboxController {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailboxController.class);
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -104,7 +108,7 @@ class MailboxController {
   }
 
   /** The first text/plain part of a message, or "". */
-  static String text(Part part) throws Exception {
+  public static String text(Part part) throws Exception {
     if (part.isMimeType("text/plain")) {
       return String.valueOf(part.getContent());
     }

@@ -1,4 +1,4 @@
-package london.cofund.notification.process;
+package london.cofund.notification.api;
 
 import java.net.URI;
 import java.util.ArrayList;

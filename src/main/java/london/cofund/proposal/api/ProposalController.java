@@ -1,9 +1,13 @@
-package london.cofund.proposal;
+package london.cofund.proposal.api;
 
 import java.net.URI;
 import java.util.List;
 import london.cofund.identity.CurrentUser;
 import london.cofund.identity.Roles;
+import london.cofund.proposal.EoiForm;
+import london.cofund.proposal.FullProposalForm;
+import london.cofund.proposal.Proposal;
+import london.cofund.proposal.ProposalQueries;
 import london.cofund.proposal.process.ProposalSteps;
 import london.cofund.system.ForbiddenException;
 import org.springframework.http.ResponseEntity;
@@ -56,13 +60,13 @@ class ProposalController {
   @GetMapping("/api/proposals")
   List<ProposalView> visible(Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
-    return queries.visible(user).stream().map(p -> queries.view(p, user)).toList();
+    return queries.visible(user).stream().map(p -> ProposalView.of(p, user)).toList();
   }
 
   @GetMapping("/api/proposals/{reference}")
   ProposalView one(@PathVariable String reference, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
-    return queries.view(queries.visible(reference, user), user);
+    return ProposalView.of(queries.visible(reference, user), user);
   }
 
   @PutMapping("/api/proposals/{reference}/eoi")
@@ -83,6 +87,6 @@ class ProposalController {
   @PostMapping("/api/proposals/{reference}/withdraw")
   ProposalView withdraw(@PathVariable String reference, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
-    return queries.view(steps.withdraw(reference, user), user);
+    return ProposalView.of(steps.withdraw(reference, user), user);
   }
 }

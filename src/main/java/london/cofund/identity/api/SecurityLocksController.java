@@ -1,10 +1,12 @@
-package london.cofund.identity;
+package london.cofund.identity.api;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Supplier;
+import london.cofund.identity.CurrentUser;
+import london.cofund.identity.LoginThrottle;
 import london.cofund.identity.LoginThrottle.AddressState;
 import london.cofund.system.NotFoundException;
 import org.camunda.bpm.engine.IdentityService;
@@ -27,9 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(SecurityLocksController.PATH)
-class SecurityLocksController {
+public class SecurityLocksController {
 
-  static final String PATH = "/api/security/locks";
+  public static final String PATH = "/api/security/locks";
 
   /**
    * An account whose logins the engine refuses until {@code lockedUntil}.
