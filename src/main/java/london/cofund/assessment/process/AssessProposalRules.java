@@ -87,7 +87,7 @@ class AssessProposalRules extends TaskRulesFor {
           "assignee", "claim the task first: an assessment must name its assessor");
     }
     String reference = reference(task);
-    int slot = ((Number) task.getVariable("assessmentSlot")).intValue();
+    int slot = ASSESSMENT_SLOT.require(task);
     withholdOtherSlots(task, assessor);
     if (ProcessVariables.requiredBoolean(task, VAR_CONFLICT_OF_INTEREST)) {
       assessments.recordConflict(reference, assessor, slot);

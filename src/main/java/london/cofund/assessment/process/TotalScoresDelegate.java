@@ -22,7 +22,7 @@ class TotalScoresDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var totals = assessments.total((String) execution.getVariable(VAR_REFERENCE));
+    var totals = assessments.total(REFERENCE.require(execution));
     execution.setVariable(VAR_MODERATION_REQUIRED, totals.moderationRequired());
   }
 }

@@ -30,7 +30,7 @@ class CheckEligibilityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(VAR_REFERENCE);
+    String reference = REFERENCE.require(execution);
     Screening screening = proposals.screen(reference);
     execution.setVariable(VAR_ELIGIBLE, screening.eligible());
     boolean fullProposal = TASK_CHECK_FULL_PROPOSAL.equals(execution.getCurrentActivityId());
@@ -46,8 +46,7 @@ class CheckEligibilityDelegate implements JavaDelegate {
       }
     } else if (screening.eligible()) {
       proposals.changeStatus(reference, ProposalStatus.UNDER_ASSESSMENT);
-      int assessors =
-          rounds.get((String) execution.getVariable(VAR_ROUND_ID)).assessorsPerProposal();
+      int assessors = rounds.get(ROUND_ID.require(execution)).assessorsPerProposal();
       execution.setVariable(
           VAR_ASSESSMENT_SLOTS,
           new ArrayList<>(IntStream.rangeClosed(1, assessors).boxed().toList()));

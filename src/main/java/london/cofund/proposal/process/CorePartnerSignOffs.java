@@ -19,7 +19,7 @@ public class CorePartnerSignOffs {
   }
 
   public boolean anyDeclined(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(ProposalProcess.VAR_REFERENCE);
+    String reference = ProposalProcess.REFERENCE.require(execution);
     return proposals.signOffs(reference).stream().anyMatch(s -> !s.confirmed());
   }
 }

@@ -1,5 +1,9 @@
 package london.cofund.proposal.process;
 
+import java.util.Date;
+import java.util.List;
+import london.cofund.system.process.ProcessVariable;
+
 /**
  * The names of the {@code proposal} process ({@code processes/proposal.bpmn}): its key, the element
  * ids that code refers to, its variables and its messages. The business key is the proposal
@@ -32,6 +36,10 @@ public final class ProposalProcess {
   // Variables: identity and dates, set at start
   public static final String VAR_REFERENCE = "proposalReference";
   public static final String VAR_ROUND_ID = "roundId";
+
+  /** The slot (1..n) of one assessment, on its multi-instance execution. */
+  public static final String VAR_ASSESSMENT_SLOT = "assessmentSlot";
+
   public static final String VAR_SUBMITTED_BY = "submittedBy";
   public static final String VAR_EOI_DEADLINE = "eoiDeadline";
   public static final String VAR_FULL_PROPOSAL_DEADLINE = "fullProposalDeadline";
@@ -73,6 +81,76 @@ public final class ProposalProcess {
 
   /** The task-local Markdown that each task's form shows first. */
   public static final String VAR_TASK_BRIEF = "taskBrief";
+
+  // Typed handles: one per variable, naming its type and who writes it (ProcessVariable).
+
+  public static final ProcessVariable<String> REFERENCE =
+      ProcessVariable.owned(VAR_REFERENCE, String.class);
+  public static final ProcessVariable<String> ROUND_ID =
+      ProcessVariable.owned(VAR_ROUND_ID, String.class);
+  public static final ProcessVariable<Integer> ASSESSMENT_SLOT =
+      ProcessVariable.owned(VAR_ASSESSMENT_SLOT, Integer.class);
+  public static final ProcessVariable<String> SUBMITTED_BY =
+      ProcessVariable.owned(VAR_SUBMITTED_BY, String.class);
+  public static final ProcessVariable<Date> EOI_DEADLINE =
+      ProcessVariable.owned(VAR_EOI_DEADLINE, Date.class);
+  public static final ProcessVariable<Date> FULL_PROPOSAL_DEADLINE =
+      ProcessVariable.owned(VAR_FULL_PROPOSAL_DEADLINE, Date.class);
+  public static final ProcessVariable<Date> DECISION_DATE =
+      ProcessVariable.owned(VAR_DECISION_DATE, Date.class);
+  public static final ProcessVariable<Date> SERVICE_START_DATE =
+      ProcessVariable.owned(VAR_SERVICE_START_DATE, Date.class);
+  public static final ProcessVariable<Boolean> ELIGIBLE =
+      ProcessVariable.owned(VAR_ELIGIBLE, Boolean.class);
+  public static final ProcessVariable<List<String>> CORE_PARTNER_GROUPS =
+      ProcessVariable.ownedList(VAR_CORE_PARTNER_GROUPS);
+  public static final ProcessVariable<String> CORE_PARTNER_GROUP =
+      ProcessVariable.owned(VAR_CORE_PARTNER_GROUP, String.class);
+  public static final ProcessVariable<Boolean> CORE_PARTNER_CONFIRMED =
+      ProcessVariable.input(VAR_CORE_PARTNER_CONFIRMED, Boolean.class);
+  public static final ProcessVariable<String> CORE_PARTNER_COMMENT =
+      ProcessVariable.input(VAR_CORE_PARTNER_COMMENT, String.class);
+  public static final ProcessVariable<String> EOI_OUTCOME =
+      ProcessVariable.input(VAR_EOI_OUTCOME, String.class);
+  public static final ProcessVariable<String> EOI_FEEDBACK =
+      ProcessVariable.input(VAR_EOI_FEEDBACK, String.class);
+  public static final ProcessVariable<String> EOI = ProcessVariable.input(VAR_EOI, String.class);
+  public static final ProcessVariable<String> FULL_PROPOSAL =
+      ProcessVariable.input(VAR_FULL_PROPOSAL, String.class);
+  public static final ProcessVariable<List<Integer>> ASSESSMENT_SLOTS =
+      ProcessVariable.ownedList(VAR_ASSESSMENT_SLOTS);
+  public static final ProcessVariable<Boolean> CONFLICT_OF_INTEREST =
+      ProcessVariable.input(VAR_CONFLICT_OF_INTEREST, Boolean.class);
+  public static final ProcessVariable<Integer> SCORE_STRATEGIC_FIT =
+      ProcessVariable.input(VAR_SCORE_STRATEGIC_FIT, Integer.class);
+  public static final ProcessVariable<Integer> SCORE_NEED =
+      ProcessVariable.input(VAR_SCORE_NEED, Integer.class);
+  public static final ProcessVariable<Integer> SCORE_PARTNERSHIP =
+      ProcessVariable.input(VAR_SCORE_PARTNERSHIP, Integer.class);
+  public static final ProcessVariable<Integer> SCORE_DELIVERABILITY =
+      ProcessVariable.input(VAR_SCORE_DELIVERABILITY, Integer.class);
+  public static final ProcessVariable<Integer> SCORE_VALUE_FOR_MONEY =
+      ProcessVariable.input(VAR_SCORE_VALUE_FOR_MONEY, Integer.class);
+  public static final ProcessVariable<String> ASSESSMENT_COMMENTS =
+      ProcessVariable.input(VAR_ASSESSMENT_COMMENTS, String.class);
+  public static final ProcessVariable<Boolean> MODERATION_REQUIRED =
+      ProcessVariable.owned(VAR_MODERATION_REQUIRED, Boolean.class);
+  public static final ProcessVariable<Number> MODERATED_TOTAL =
+      ProcessVariable.input(VAR_MODERATED_TOTAL, Number.class);
+  public static final ProcessVariable<String> MODERATION_NOTE =
+      ProcessVariable.input(VAR_MODERATION_NOTE, String.class);
+  public static final ProcessVariable<String> FUNDING_OUTCOME =
+      ProcessVariable.owned(VAR_FUNDING_OUTCOME, String.class);
+  public static final ProcessVariable<Number> AWARDED_AMOUNT =
+      ProcessVariable.owned(VAR_AWARDED_AMOUNT, Number.class);
+  public static final ProcessVariable<String> DECISION_REASONS =
+      ProcessVariable.owned(VAR_DECISION_REASONS, String.class);
+  public static final ProcessVariable<Boolean> GRANT_AGREEMENT_SIGNED =
+      ProcessVariable.input(VAR_GRANT_AGREEMENT_SIGNED, Boolean.class);
+  public static final ProcessVariable<String> AGREEMENT_DATE =
+      ProcessVariable.input(VAR_AGREEMENT_DATE, String.class);
+  public static final ProcessVariable<String> TASK_BRIEF =
+      ProcessVariable.owned(VAR_TASK_BRIEF, String.class);
 
   private ProposalProcess() {}
 }

@@ -20,7 +20,6 @@ public class ProposalStatusListener {
 
   public void set(DelegateExecution execution, String status) {
     proposals.changeStatus(
-        (String) execution.getVariable(ProposalProcess.VAR_REFERENCE),
-        ProposalStatus.valueOf(status));
+        ProposalProcess.REFERENCE.require(execution), ProposalStatus.valueOf(status));
   }
 }

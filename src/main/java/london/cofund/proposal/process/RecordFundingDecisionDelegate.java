@@ -27,7 +27,7 @@ class RecordFundingDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(VAR_REFERENCE);
+    String reference = REFERENCE.require(execution);
     FundingOutcome outcome;
     try {
       outcome = FundingOutcome.valueOf(ProcessVariables.string(execution, VAR_FUNDING_OUTCOME));

@@ -20,6 +20,6 @@ class AnnounceAwardsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    rounds.announce((String) execution.getVariable(FundingRoundProcess.VAR_ROUND_ID));
+    rounds.announce(FundingRoundProcess.ROUND_ID.require(execution));
   }
 }

@@ -20,7 +20,7 @@ class CheckAssessmentCompleteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String roundId = (String) execution.getVariable(FundingRoundProcess.VAR_ROUND_ID);
+    String roundId = FundingRoundProcess.ROUND_ID.require(execution);
     execution.setVariable(
         FundingRoundProcess.VAR_ALL_PROPOSALS_ASSESSED, rounds.assessmentComplete(roundId));
   }

@@ -38,7 +38,7 @@ public class FundingRounds {
         .businessKey(round.roundId())
         .setVariable(VAR_ROUND_ID, round.roundId())
         .setVariable(FundingRoundProcess.VAR_REGISTERED, true)
-        .setVariable("roundInitiator", user)
+        .setVariable(FundingRoundProcess.VAR_ROUND_INITIATOR, user)
         .execute();
     return rounds.get(round.roundId());
   }

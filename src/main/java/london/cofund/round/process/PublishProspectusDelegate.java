@@ -17,6 +17,6 @@ class PublishProspectusDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    rounds.publish((String) execution.getVariable(FundingRoundProcess.VAR_ROUND_ID));
+    rounds.publish(FundingRoundProcess.ROUND_ID.require(execution));
   }
 }

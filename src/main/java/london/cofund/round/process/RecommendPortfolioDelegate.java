@@ -17,6 +17,6 @@ class RecommendPortfolioDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    rounds.recommend((String) execution.getVariable(FundingRoundProcess.VAR_ROUND_ID));
+    rounds.recommend(FundingRoundProcess.ROUND_ID.require(execution));
   }
 }

@@ -36,8 +36,7 @@ class RecordMarketDevelopmentRules extends TaskRulesFor {
         VAR_TASK_BRIEF,
         UserText.of(
             briefs.marketSession(
-                rounds.get(TaskIdentity.businessKey(task)),
-                (String) task.getVariable(VAR_PRIORITY_CODE))));
+                rounds.get(TaskIdentity.businessKey(task)), PRIORITY_CODE.require(task))));
   }
 
   @Override
@@ -54,7 +53,7 @@ class RecordMarketDevelopmentRules extends TaskRulesFor {
     rounds.recordMarketSession(
         TaskIdentity.businessKey(task),
         new MarketSession(
-            (String) task.getVariable(VAR_PRIORITY_CODE),
+            PRIORITY_CODE.require(task),
             date,
             organisations,
             ProcessVariables.optionalString(task, VAR_SESSION_NOTES, 8000),

@@ -49,7 +49,8 @@ class RegisterRoundDelegate implements JavaDelegate {
               () ->
                   rounds.register(
                       fromStartForm(execution),
-                      String.valueOf(execution.getVariable("roundInitiator"))));
+                      java.util.Objects.requireNonNullElse(
+                          ROUND_INITIATOR.get(execution), "system")));
     }
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey != null && !businessKey.isBlank() && !businessKey.equals(round.roundId())) {

@@ -19,8 +19,6 @@ public class RoundStageListener {
   }
 
   public void enter(DelegateExecution execution, String stage) {
-    rounds.changeStage(
-        (String) execution.getVariable(FundingRoundProcess.VAR_ROUND_ID),
-        RoundStage.valueOf(stage));
+    rounds.changeStage(FundingRoundProcess.ROUND_ID.require(execution), RoundStage.valueOf(stage));
   }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import london.cofund.proposal.process.ProposalProcess;
 import london.cofund.round.process.FundingRoundProcess;
+import london.cofund.system.process.ProcessVariable;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -22,34 +23,32 @@ import org.junit.jupiter.api.Test;
  */
 class DeclaredInputsTest {
 
+  /** Every typed handle of the two processes (see ProcessVariable). */
+  static final List<ProcessVariable<?>> HANDLES =
+      handles(ProposalProcess.class, FundingRoundProcess.class);
+
   /** Variables the processes rely on: ids, groups, submitters, deadlines, decided outcomes. */
   static final Set<String> PROCESS_OWNED =
-      Set.of(
-          ProposalProcess.VAR_REFERENCE,
-          ProposalProcess.VAR_ROUND_ID,
-          ProposalProcess.VAR_SUBMITTED_BY,
-          ProposalProcess.VAR_EOI_DEADLINE,
-          ProposalProcess.VAR_FULL_PROPOSAL_DEADLINE,
-          ProposalProcess.VAR_DECISION_DATE,
-          ProposalProcess.VAR_SERVICE_START_DATE,
-          ProposalProcess.VAR_ELIGIBLE,
-          ProposalProcess.VAR_CORE_PARTNER_GROUPS,
-          ProposalProcess.VAR_CORE_PARTNER_GROUP,
-          ProposalProcess.VAR_ASSESSMENT_SLOTS,
-          "assessmentSlot",
-          ProposalProcess.VAR_MODERATION_REQUIRED,
-          ProposalProcess.VAR_FUNDING_OUTCOME,
-          ProposalProcess.VAR_AWARDED_AMOUNT,
-          ProposalProcess.VAR_DECISION_REASONS,
-          ProposalProcess.VAR_TASK_BRIEF,
-          FundingRoundProcess.VAR_REGISTERED,
-          FundingRoundProcess.VAR_CONSULTATION_DEADLINE,
-          FundingRoundProcess.VAR_BOROUGH_GROUPS,
-          FundingRoundProcess.VAR_BOROUGH_GROUP,
-          FundingRoundProcess.VAR_SHORTLIST_CODES,
-          FundingRoundProcess.VAR_PRIORITY_CODE,
-          FundingRoundProcess.VAR_ALL_PROPOSALS_ASSESSED,
-          "roundInitiator");
+      HANDLES.stream()
+          .filter(h -> !h.userWritable())
+          .map(ProcessVariable::name)
+          .collect(java.util.stream.Collectors.toSet());
+
+  static List<ProcessVariable<?>> handles(Class<?>... holders) {
+    List<ProcessVariable<?>> handles = new ArrayList<>();
+    for (Class<?> holder : holders) {
+      for (java.lang.reflect.Field field : holder.getFields()) {
+        if (field.getType() == ProcessVariable.class) {
+          try {
+            handles.add((ProcessVariable<?>) field.get(null));
+          } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      }
+    }
+    return handles;
+  }
 
   final DeclaredInputs inputs = DeclaredInputs.fromClasspath();
 
@@ -118,6 +117,24 @@ class DeclaredInputsTest {
         .as("fields that reach the process scope, and the tasks that write them")
         .isNotEmpty()
         .allSatisfy((field, tasks) -> assertThat(tasks).as(field).hasSize(1));
+  }
+
+  /** Each form field of a user task has a typed handle that says a person may write it. */
+  @Test
+  void everyFormFieldHasAUserWritableHandleAndEveryInputHandleAField() {
+    Set<String> userWritable = new TreeSet<>();
+    HANDLES.stream()
+        .filter(ProcessVariable::userWritable)
+        .map(ProcessVariable::name)
+        .forEach(userWritable::add);
+    Set<String> fields = new TreeSet<>();
+    inputs.all().entrySet().stream()
+        .filter(entry -> !entry.getKey().contains("/StartEvent_"))
+        .forEach(entry -> fields.addAll(entry.getValue().fields().keySet()));
+    assertThat(PROCESS_OWNED)
+        .as("process-owned handles")
+        .contains(ProposalProcess.VAR_REFERENCE, FundingRoundProcess.VAR_BOROUGH_GROUP);
+    assertThat(fields).as("form fields of user tasks").isEqualTo(userWritable);
   }
 
   @Test
