@@ -10,6 +10,7 @@ import london.cofund.assessment.AssessmentScoring.Totals;
 import london.cofund.proposal.ProposalService;
 import london.cofund.system.Formats;
 import london.cofund.system.InvalidRequestException;
+import london.cofund.system.Scores;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -91,13 +92,20 @@ public class AssessmentService {
 
   public void moderate(String reference, BigDecimal moderatedTotal, String note) {
     if (moderatedTotal == null) {
-      throw new InvalidRequestException("moderatedTotal", "is required: the agreed total, 5 to 25");
+      throw new InvalidRequestException(
+          "moderatedTotal",
+          "is required: the agreed total, " + Scores.MIN_TOTAL + " to " + Scores.MAX_TOTAL);
     }
-    if (moderatedTotal.compareTo(BigDecimal.valueOf(5)) < 0
-        || moderatedTotal.compareTo(BigDecimal.valueOf(25)) > 0
+    if (moderatedTotal.compareTo(BigDecimal.valueOf(Scores.MIN_TOTAL)) < 0
+        || moderatedTotal.compareTo(BigDecimal.valueOf(Scores.MAX_TOTAL)) > 0
         || moderatedTotal.scale() > 2 && moderatedTotal.stripTrailingZeros().scale() > 2) {
       throw new InvalidRequestException(
-          "moderatedTotal", "must be between 5 and 25, to at most 2 decimals");
+          "moderatedTotal",
+          "must be between "
+              + Scores.MIN_TOTAL
+              + " and "
+              + Scores.MAX_TOTAL
+              + ", to at most 2 decimals");
     }
     if (note == null || note.isBlank()) {
       throw new InvalidRequestException(
@@ -120,11 +128,13 @@ public class AssessmentService {
             .map(a -> "\"" + a.comments().trim() + "\"")
             .collect(Collectors.joining(" "));
     String text =
-        "Mean scores out of 5: "
+        "Mean scores out of "
+            + Scores.MAX_SCORE
+            + ": "
             + means
             + "; total "
-            + Formats.score(totals.total())
-            + " of 25. Assessors' comments: "
+            + Scores.ofTotal(totals.total())
+            + ". Assessors' comments: "
             + comments;
     return text.length() > 8000 ? text.substring(0, 7997) + "..." : text;
   }

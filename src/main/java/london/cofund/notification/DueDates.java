@@ -9,11 +9,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import london.cofund.system.EngineClock;
 
 /** Reads a send task's {@code mailDueDate}, whatever type the model's expression produced. */
 public final class DueDates {
 
-  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private static final ZoneId LONDON = EngineClock.LONDON;
 
   private DueDates() {}
 

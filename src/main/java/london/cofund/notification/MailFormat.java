@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import london.cofund.system.EngineClock;
+import london.cofund.system.Formats;
 
 /**
  * Formats values in mail templates ({@code ${fmt.money(proposal.requestedAmount)}}): money as
@@ -18,7 +20,7 @@ import java.util.Map;
  */
 public final class MailFormat {
 
-  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private static final ZoneId LONDON = EngineClock.LONDON;
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
@@ -53,7 +55,7 @@ public final class MailFormat {
 
   /** {@code £1,234,567}; an empty string for null. */
   public String money(Long pounds) {
-    return pounds == null ? "" : String.format(Locale.UK, "£%,d", pounds);
+    return pounds == null ? "" : Formats.money(pounds);
   }
 
   /**

@@ -3,6 +3,7 @@ package london.cofund.portfolio;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Set;
+import london.cofund.system.Scores;
 
 /**
  * An assessed full proposal, reduced to what the funding decision weighs: what it costs, how well
@@ -25,7 +26,7 @@ public record PortfolioCandidate(
   public static final BigDecimal MIN_TOTAL_SCORE = BigDecimal.valueOf(5);
 
   /** The highest total score the scoring scheme can give. */
-  public static final BigDecimal MAX_TOTAL_SCORE = BigDecimal.valueOf(25);
+  public static final BigDecimal MAX_TOTAL_SCORE = BigDecimal.valueOf(Scores.MAX_TOTAL);
 
   /** Scores are compared exactly in hundredths, so finer scores would be silently rounded. */
   static final int SCORE_DECIMALS = 2;

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import london.cofund.eligibility.CriterionResult;
 import london.cofund.eligibility.Scope;
+import london.cofund.round.FundingOutcome;
 
 /**
  * One bid, as stored in {@code cf_proposal}: from its EOI to its funding decision. Its process
@@ -27,14 +28,14 @@ public record Proposal(
     FullProposalForm fullProposal,
     Boolean eligible,
     List<CriterionResult> criteria,
-    String eoiOutcome,
+    EoiOutcome eoiOutcome,
     String eoiFeedback,
     BigDecimal totalScore,
     Boolean moderationRequired,
     BigDecimal moderatedTotal,
     String moderationNote,
     String assessmentSummary,
-    String fundingOutcome,
+    FundingOutcome fundingOutcome,
     Long awardedAmount,
     String decisionReasons,
     LocalDate grantAgreementDate,

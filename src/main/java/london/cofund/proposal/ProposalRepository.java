@@ -13,6 +13,7 @@ import java.util.Optional;
 import london.cofund.eligibility.CorePartnerDecline;
 import london.cofund.eligibility.CriterionResult;
 import london.cofund.eligibility.Scope;
+import london.cofund.round.FundingOutcome;
 import london.cofund.system.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -200,32 +201,21 @@ public class ProposalRepository {
     return jdbc.sql("select * from cf_proposal where reference = :ref")
         .param("ref", reference)
         .query(this::map)
-        .optional();
+        .optional()
+        .map(p -> withBoroughs(List.of(p)).get(0));
   }
 
   public List<Proposal> findByRound(String roundId) {
-    return jdbc.sql("select * from cf_proposal where round_id = :round order by reference")
-        .param("round", roundId)
-        .query(this::map)
-        .list();
+    return withBoroughs(
+        jdbc.sql("select * from cf_proposal where round_id = :round order by reference")
+            .param("round", roundId)
+            .query(this::map)
+            .list());
   }
 
-  List<Proposal> findVisible(String submittedBy, java.util.Set<String> boroughCodes, boolean all) {
-    if (all) {
-      return jdbc.sql("select * from cf_proposal order by reference").query(this::map).list();
-    }
-    return jdbc.sql(
-            """
-            select * from cf_proposal p where p.submitted_by = :user
-              or exists (select 1 from cf_proposal_borough b where b.reference = p.reference
-                         and b.borough_code in (:boroughs))
-              or (p.scope = 'PAN_LONDON' and :boroughOfficer)
-            order by p.reference""")
-        .param("user", submittedBy)
-        .param("boroughs", boroughCodes.isEmpty() ? List.of("-") : List.copyOf(boroughCodes))
-        .param("boroughOfficer", !boroughCodes.isEmpty())
-        .query(this::map)
-        .list();
+  public List<Proposal> findAll() {
+    return withBoroughs(
+        jdbc.sql("select * from cf_proposal order by reference").query(this::map).list());
   }
 
   public Map<String, Long> countByStatus(String roundId) {
@@ -311,6 +301,34 @@ public class ProposalRepository {
         .list();
   }
 
+  /**
+   * Delivery boroughs of the rows being mapped, by reference: {@link #map} leaves each proposal's
+   * list empty and {@link #withBoroughs} fills them all with one query, instead of one per row.
+   */
+  private final ThreadLocal<Map<String, List<String>>> pendingBoroughs =
+      ThreadLocal.withInitial(java.util.HashMap::new);
+
+  private List<Proposal> withBoroughs(List<Proposal> proposals) {
+    Map<String, List<String>> pending = pendingBoroughs.get();
+    try {
+      if (!proposals.isEmpty()) {
+        jdbc.sql(
+                "select reference, borough_code from cf_proposal_borough where reference in (:refs)"
+                    + " order by reference, borough_code")
+            .param("refs", proposals.stream().map(Proposal::reference).toList())
+            .query(
+                (rs, n) ->
+                    pending
+                        .computeIfAbsent(rs.getString(1), r -> new java.util.ArrayList<>())
+                        .add(rs.getString(2)))
+            .list();
+      }
+      return proposals;
+    } finally {
+      pending.clear();
+    }
+  }
+
   private Proposal map(ResultSet rs, int row) throws SQLException {
     String reference = rs.getString("reference");
     Object agreement = rs.getObject("grant_agreement_date", LocalDate.class);
@@ -330,22 +348,19 @@ public class ProposalRepository {
         read(rs.getString("full_proposal"), new TypeReference<FullProposalForm>() {}),
         (Boolean) rs.getObject("eligible"),
         read(rs.getString("criteria"), CRITERIA),
-        rs.getString("eoi_outcome"),
+        enumOf(EoiOutcome.class, rs.getString("eoi_outcome")),
         rs.getString("eoi_feedback"),
         rs.getBigDecimal("total_score"),
         (Boolean) rs.getObject("moderation_required"),
         rs.getBigDecimal("moderated_total"),
         rs.getString("moderation_note"),
         rs.getString("assessment_summary"),
-        rs.getString("funding_outcome"),
+        enumOf(FundingOutcome.class, rs.getString("funding_outcome")),
         (Long) rs.getObject("awarded_amount", Long.class),
         rs.getString("decision_reasons"),
         (LocalDate) agreement,
-        jdbc.sql(
-                "select borough_code from cf_proposal_borough where reference = :ref order by borough_code")
-            .param("ref", reference)
-            .query(String.class)
-            .list(),
+        java.util.Collections.unmodifiableList(
+            pendingBoroughs.get().computeIfAbsent(reference, r -> new java.util.ArrayList<>())),
         rs.getObject("created_at", OffsetDateTime.class),
         rs.getObject("updated_at", OffsetDateTime.class));
   }
@@ -356,5 +371,9 @@ public class ProposalRepository {
 
   private <T> T read(String text, TypeReference<T> type) {
     return json.read(text, type);
+  }
+
+  private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+    return name == null ? null : Enum.valueOf(type, name);
   }
 }

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import london.cofund.system.Scores;
 import org.hibernate.validator.constraints.CodePointLength;
 
 /**
@@ -33,7 +34,8 @@ public record RoundRequest(
     @Min(1) @Max(100) Integer minProjects,
     @Min(1) @Max(100) Integer maxProjects,
     @Min(1) @Max(10) Integer assessorsPerProposal,
-    @DecimalMin("5") @DecimalMax("25") BigDecimal fundableThreshold,
+    @DecimalMin(Scores.MIN_TOTAL_TEXT) @DecimalMax(Scores.MAX_TOTAL_TEXT)
+        BigDecimal fundableThreshold,
     @Size(max = 50) List<@NotNull @Valid PriorityItem> priorityLongList,
     @NotNull OffsetDateTime consultationDeadline,
     @NotNull OffsetDateTime eoiDeadline,

@@ -23,8 +23,10 @@ import london.cofund.round.RoundProposals.AssessedProposal;
 import london.cofund.round.RoundRequest.PriorityItem;
 import london.cofund.system.ConflictException;
 import london.cofund.system.FieldProblem;
+import london.cofund.system.Formats;
 import london.cofund.system.InvalidRequestException;
 import london.cofund.system.NotFoundException;
+import london.cofund.system.Scores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -473,19 +475,19 @@ public class RoundService {
 
   private static String reasons(
       Round round, FundingDecision decision, AssessedProposal proposal, FundingOutcome outcome) {
-    String score = proposal.totalScore().stripTrailingZeros().toPlainString();
-    String threshold = round.fundableThreshold().stripTrailingZeros().toPlainString();
+    String score = Scores.ofTotal(proposal.totalScore());
+    String threshold = Formats.score(round.fundableThreshold());
     String panel =
         decision.rationale() == null ? "" : " The panel's rationale: " + decision.rationale();
     return switch (outcome) {
-      case FUNDED -> "Selected for funding with a total score of " + score + " of 25." + panel;
+      case FUNDED -> "Selected for funding with a total score of " + score + "." + panel;
       case DEFERRED ->
           "Fundable (total score "
               + score
-              + " of 25, threshold "
+              + ", threshold "
               + threshold
-              + ") but not selected within the pot of £"
-              + String.format("%,d", round.potAmount())
+              + ") but not selected within the pot of "
+              + Formats.money(round.potAmount())
               + " and the limit of "
               + round.maxProjects()
               + " projects; carried forward to the next tranche."
@@ -494,11 +496,11 @@ public class RoundService {
           proposal.totalScore().compareTo(round.fundableThreshold()) < 0
               ? "The total score of "
                   + score
-                  + " of 25 is below the fundable threshold of "
+                  + " is below the fundable threshold of "
                   + threshold
                   + "."
                   + panel
-              : "Not selected by the panel (total score " + score + " of 25)." + panel;
+              : "Not selected by the panel (total score " + score + ")." + panel;
     };
   }
 

@@ -17,6 +17,7 @@ import london.cofund.notification.MailOutbox;
 import london.cofund.notification.MailService;
 import london.cofund.notification.MailSettings;
 import london.cofund.notification.ReminderSchedule;
+import london.cofund.system.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +35,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 public class MailboxController {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailboxController.class);
-  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private static final ZoneId LONDON = EngineClock.LONDON;
   static final int LIMIT = 200;
 
   /**

@@ -28,6 +28,7 @@ import london.cofund.notification.ReminderPolicy;
 import london.cofund.notification.ReminderTask;
 import london.cofund.notification.RoundFacts;
 import london.cofund.notification.TaskLinks;
+import london.cofund.system.EngineClock;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -49,7 +50,7 @@ import org.springframework.stereotype.Component;
 class ReminderSweep {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReminderSweep.class);
-  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private static final ZoneId LONDON = EngineClock.LONDON;
 
   /** What one sweep did. */
   record Result(int tasksChecked, int remindersSent, int escalationsSent) {}

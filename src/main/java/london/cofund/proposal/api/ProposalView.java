@@ -36,9 +36,11 @@ public record ProposalView(
         proposal.status().name(),
         proposal.eligible(),
         proposal.criteria() == null ? List.of() : proposal.criteria(),
-        proposal.eoiOutcome(),
+        proposal.eoiOutcome() == null ? null : proposal.eoiOutcome().name(),
         proposal.eoiFeedback(),
         seesScores ? proposal.effectiveScore() : null,
-        new ProposalView.Decision(proposal.fundingOutcome(), proposal.awardedAmount()));
+        new ProposalView.Decision(
+            proposal.fundingOutcome() == null ? null : proposal.fundingOutcome().name(),
+            proposal.awardedAmount()));
   }
 }

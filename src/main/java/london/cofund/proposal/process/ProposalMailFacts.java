@@ -51,9 +51,9 @@ class ProposalMailFacts implements FundFacts {
             : p.criteria().stream()
                 .map(c -> new CriterionLine(c.code().name(), c.passed(), c.reason()))
                 .toList(),
-        p.eoiOutcome(),
+        p.eoiOutcome() == null ? null : p.eoiOutcome().name(),
         p.eoiFeedback(),
-        p.fundingOutcome(),
+        p.fundingOutcome() == null ? null : p.fundingOutcome().name(),
         p.awardedAmount(),
         p.effectiveScore(),
         reasons);

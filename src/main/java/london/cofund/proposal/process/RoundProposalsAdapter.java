@@ -60,7 +60,7 @@ class RoundProposalsAdapter implements RoundProposals {
   @Override
   public List<String> deferredReferences(String roundId) {
     return proposals.findByRound(roundId).stream()
-        .filter(p -> FundingOutcome.DEFERRED.name().equals(p.fundingOutcome()))
+        .filter(p -> p.fundingOutcome() == FundingOutcome.DEFERRED)
         .map(Proposal::reference)
         .toList();
   }

@@ -13,6 +13,7 @@ import london.cofund.round.RoundProposals.AssessedProposal;
 import london.cofund.round.RoundRepository;
 import london.cofund.system.Formats;
 import london.cofund.system.Markdown;
+import london.cofund.system.Scores;
 import org.springframework.stereotype.Component;
 
 /**
@@ -105,8 +106,8 @@ class RoundBriefs {
             .map(p -> "- `" + p.code() + "` " + md(p.title()))
             .collect(Collectors.joining("\n"))
         + "\n\nFundable threshold: "
-        + Formats.score(round.fundableThreshold())
-        + " of 25; "
+        + Scores.ofTotal(round.fundableThreshold())
+        + "; "
         + round.assessorsPerProposal()
         + " assessors per proposal. Services start "
         + Formats.dateTime(round.dates().serviceStartDate())
