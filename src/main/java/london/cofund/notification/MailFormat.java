@@ -32,8 +32,7 @@ public final class MailFormat {
           "LA_CORE_PARTNERS",
               "Local authorities where it is delivered are core supporting partners",
           "PRIORITY", "Meets one or more of the round's priorities",
-          "LEAD_AGENCY", "A clearly identified lead agency",
-          "PROJECT_COUNT", "Only 5 to 8 projects receive funding");
+          "LEAD_AGENCY", "A clearly identified lead agency");
 
   private static final Map<String, String> EOI_OUTCOMES =
       Map.of(

@@ -32,4 +32,58 @@ public record OutboxEntry(
     String jobId,
     String taskId,
     OffsetDateTime dueAt,
-    String messageId) {}
+    String messageId) {
+
+  /**
+   * Where a process step's mail comes from, before it has a key, a recipient or a subject (the
+   * outbox fills them per recipient).
+   */
+  public static OutboxEntry fromStep(
+      MailTemplate template,
+      String roundId,
+      String proposalReference,
+      String processInstanceId,
+      String activityId,
+      String jobId) {
+    return new OutboxEntry(
+        null,
+        template,
+        null,
+        null,
+        null,
+        roundId,
+        proposalReference,
+        processInstanceId,
+        activityId,
+        jobId,
+        null,
+        null,
+        null);
+  }
+
+  /** Where a reminder about an open task comes from. */
+  public static OutboxEntry reminder(
+      MailTemplate template,
+      ReminderOccasion occasion,
+      String roundId,
+      String proposalReference,
+      String processInstanceId,
+      String taskKey,
+      String taskId,
+      OffsetDateTime dueAt) {
+    return new OutboxEntry(
+        null,
+        template,
+        occasion,
+        null,
+        null,
+        roundId,
+        proposalReference,
+        processInstanceId,
+        taskKey,
+        null,
+        taskId,
+        dueAt,
+        null);
+  }
+}

@@ -67,20 +67,13 @@ public class StepMailer {
     }
     MailContent content = new MailContent(template, round, proposal, nextRound, due, null);
     OutboxEntry origin =
-        new OutboxEntry(
-            null,
+        OutboxEntry.fromStep(
             template,
-            null,
-            null,
-            null,
             round == null ? request.roundId() : round.roundId(),
             proposal == null ? null : proposal.reference(),
             request.processInstanceId(),
             request.activityId(),
-            request.jobId(),
-            null,
-            null,
-            null);
+            request.jobId());
     String taskKey = request.taskKey();
     DeliveryReport report =
         mail.send(

@@ -35,6 +35,49 @@ public record Round(
     String createdBy,
     OffsetDateTime createdAt) {
 
+  /**
+   * A round as it is opened: in consultation on its long list, with nothing short-listed, signed
+   * off, recommended, decided or announced yet.
+   */
+  public static Round opened(
+      String roundId,
+      String name,
+      int tranche,
+      long potAmount,
+      int minProjects,
+      int maxProjects,
+      int assessorsPerProposal,
+      BigDecimal fundableThreshold,
+      List<Priority> priorityLongList,
+      RoundDates dates,
+      String previousRoundId,
+      String createdBy,
+      OffsetDateTime createdAt) {
+    return new Round(
+        roundId,
+        name,
+        tranche,
+        potAmount,
+        minProjects,
+        maxProjects,
+        assessorsPerProposal,
+        fundableThreshold,
+        priorityLongList,
+        List.of(),
+        dates,
+        RoundStage.PRIORITIES_CONSULTATION,
+        previousRoundId,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        createdBy,
+        createdAt);
+  }
+
   /** The round's key dates, which must come in this order. */
   public record RoundDates(
       OffsetDateTime consultationDeadline,

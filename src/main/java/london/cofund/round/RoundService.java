@@ -2,7 +2,6 @@ package london.cofund.round;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,10 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import london.cofund.portfolio.PortfolioCandidate;
-import london.cofund.portfolio.PortfolioFlag;
 import london.cofund.portfolio.PortfolioOptimizer;
 import london.cofund.portfolio.PortfolioRequest;
 import london.cofund.portfolio.RecommendedPortfolio;
@@ -23,10 +20,8 @@ import london.cofund.round.RoundProposals.AssessedProposal;
 import london.cofund.round.RoundRequest.PriorityItem;
 import london.cofund.system.ConflictException;
 import london.cofund.system.FieldProblem;
-import london.cofund.system.Formats;
 import london.cofund.system.InvalidRequestException;
 import london.cofund.system.NotFoundException;
-import london.cofund.system.Scores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -108,7 +103,7 @@ public class RoundService {
       throw new ConflictException("A round with id '" + request.roundId() + "' already exists.");
     }
     Round round =
-        new Round(
+        Round.opened(
             request.roundId(),
             request.name().trim(),
             request.tranche(),
@@ -118,22 +113,13 @@ public class RoundService {
             request.assessorsOrDefault(),
             request.thresholdOrDefault(),
             longList(request),
-            List.of(),
             new Round.RoundDates(
                 request.consultationDeadline(),
                 request.eoiDeadline(),
                 request.fullProposalDeadline(),
                 request.decisionDate(),
                 request.serviceStartDate()),
-            RoundStage.PRIORITIES_CONSULTATION,
             blankToNull(request.previousRoundId()),
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of(),
-            null,
             createdBy,
             now());
     try {
@@ -339,93 +325,11 @@ public class RoundService {
       String rationale,
       String decidedBy) {
     Round round = get(roundId);
-    Map<String, AssessedProposal> assessed =
-        proposals.assessed(roundId).stream()
-            .collect(Collectors.toMap(AssessedProposal::reference, Function.identity()));
-    List<FieldProblem> problems = new ArrayList<>();
-    unknownReferences("fundedReferences", funded, assessed, problems);
-    unknownReferences("deferredReferences", deferred, assessed, problems);
-    List<String> both = funded.stream().filter(deferred::contains).toList();
-    if (!both.isEmpty()) {
-      problems.add(
-          new FieldProblem(
-              "deferredReferences",
-              String.join(", ", both) + " cannot be both funded and deferred"));
-    }
-    RecommendedPortfolio recommended = round.recommendedPortfolio();
-    int minimum = minimumProjects(round, recommended);
-    if (funded.size() < minimum || funded.size() > round.maxProjects()) {
-      problems.add(
-          new FieldProblem(
-              "fundedReferences",
-              "funds "
-                  + funded.size()
-                  + " projects; between "
-                  + minimum
-                  + " and "
-                  + round.maxProjects()
-                  + " must be funded"));
-    }
-    long cost =
-        funded.stream()
-            .filter(assessed::containsKey)
-            .mapToLong(r -> assessed.get(r).requestedAmount())
-            .sum();
-    if (cost > round.potAmount()) {
-      problems.add(
-          new FieldProblem(
-              "fundedReferences",
-              "costs £"
-                  + String.format("%,d", cost)
-                  + ", more than the pot of £"
-                  + String.format("%,d", round.potAmount())));
-    }
-    boolean departs =
-        recommended == null
-            || !Set.copyOf(funded).equals(Set.copyOf(recommended.funded()))
-            || !Set.copyOf(deferred).equals(Set.copyOf(recommended.deferred()));
-    String reasons = rationale == null || rationale.isBlank() ? null : rationale.trim();
-    if (departs && reasons == null) {
-      problems.add(
-          new FieldProblem(
-              "decisionRationale",
-              "is required because the decision departs from the recommended portfolio"));
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
     FundingDecision decision =
-        new FundingDecision(
-            List.copyOf(funded), List.copyOf(deferred), reasons, departs, decidedBy);
+        PanelLimits.check(
+            round, proposals.assessed(roundId), funded, deferred, rationale, decidedBy);
     rounds.saveDecision(roundId, decision);
     return decision;
-  }
-
-  /**
-   * The fewest projects the panel may fund: the round's minimum, unless the recommendation itself
-   * could not reach it (too few fundable proposals, or a pot too small), when it is what was
-   * recommended.
-   */
-  private static int minimumProjects(Round round, RecommendedPortfolio recommended) {
-    if (recommended != null
-        && (recommended.hasFlag(PortfolioFlag.BELOW_MINIMUM)
-            || recommended.hasFlag(PortfolioFlag.POT_TOO_SMALL_FOR_MINIMUM))) {
-      return Math.min(round.minProjects(), recommended.funded().size());
-    }
-    return round.minProjects();
-  }
-
-  private static void unknownReferences(
-      String field,
-      List<String> references,
-      Map<String, AssessedProposal> assessed,
-      List<FieldProblem> problems) {
-    List<String> unknown = references.stream().filter(r -> !assessed.containsKey(r)).toList();
-    if (!unknown.isEmpty()) {
-      problems.add(
-          new FieldProblem(
-              field, String.join(", ", unknown) + " not an assessed proposal of this round"));
-    }
   }
 
   public void recordAwardsSignOff(String roundId, boolean approved, String comments) {
@@ -460,7 +364,7 @@ public class RoundService {
           proposal.reference(),
           outcome,
           outcome == FundingOutcome.FUNDED ? proposal.requestedAmount() : null,
-          reasons(round, decision, proposal, outcome));
+          DecisionReasons.of(round, decision, proposal, outcome));
     }
     List<Priority> carried =
         round.shortlistPriorities().stream().filter(p -> !covered.contains(p.code())).toList();
@@ -471,37 +375,6 @@ public class RoundService {
         decision.funded().size(),
         carried.stream().map(Priority::code).toList());
     return carried;
-  }
-
-  private static String reasons(
-      Round round, FundingDecision decision, AssessedProposal proposal, FundingOutcome outcome) {
-    String score = Scores.ofTotal(proposal.totalScore());
-    String threshold = Formats.score(round.fundableThreshold());
-    String panel =
-        decision.rationale() == null ? "" : " The panel's rationale: " + decision.rationale();
-    return switch (outcome) {
-      case FUNDED -> "Selected for funding with a total score of " + score + "." + panel;
-      case DEFERRED ->
-          "Fundable (total score "
-              + score
-              + ", threshold "
-              + threshold
-              + ") but not selected within the pot of "
-              + Formats.money(round.potAmount())
-              + " and the limit of "
-              + round.maxProjects()
-              + " projects; carried forward to the next tranche."
-              + panel;
-      case NOT_FUNDED ->
-          proposal.totalScore().compareTo(round.fundableThreshold()) < 0
-              ? "The total score of "
-                  + score
-                  + " is below the fundable threshold of "
-                  + threshold
-                  + "."
-                  + panel
-              : "Not selected by the panel (total score " + score + ")." + panel;
-    };
   }
 
   /**
@@ -518,9 +391,5 @@ public class RoundService {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  static BigDecimal scale(BigDecimal value) {
-    return value.setScale(2, java.math.RoundingMode.HALF_UP);
   }
 }

@@ -447,14 +447,7 @@ class ProposalApiTest {
         .containsExactly(camdenTask);
   }
 
-  /*
-   * KNOWN PRODUCT BUG, pinned: issue 3 wants a refused completion over engine-rest to be a 400. The
-   * task rules do refuse, naming the variable, but engine-rest's task completion
-   * (TaskResourceImpl.complete and .submit in camunda-engine-rest-core 7.24) answers 400 only for a
-   * FormFieldValidationException and 500 for every other ProcessEngineException, CoFund's
-   * RefusedInput (a BadUserRequestException) included. When that is fixed, these two tests fail on
-   * the 500 and must assert 400 instead.
-   */
+  // A refused completion over engine-rest is a 400 naming the variable (RefusalUnwrappingPlugin).
 
   @Test
   void aDeclineWithoutACommentIsA400NamingCorePartnerComment() {

@@ -211,20 +211,15 @@ class ReminderSweep {
             url);
     MailContent content = new MailContent(template, round, proposal, null, dueAt, about);
     OutboxEntry origin =
-        new OutboxEntry(
-            null,
+        OutboxEntry.reminder(
             template,
             occasion,
-            null,
-            null,
             roundId,
             reference,
             task.getProcessInstanceId(),
             task.getTaskDefinitionKey(),
-            null,
             task.getId(),
-            dueAt,
-            null);
+            dueAt);
     return mail.send(
         new Outgoing(
             content,
