@@ -1,35 +1,16 @@
 package london.cofund.identity;
 
-import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import london.cofund.borough.LondonBorough;
 import london.cofund.identity.DemoUsers.DemoUser;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,26 +43,7 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
       AdminProperties admin, @Value("${cofund.demo.users-enabled:false}") boolean demoUsers) {
     this.admin = admin;
     this.demoUsers = demoUsers;
-    requireAdminCredentials(admin);
-  }
-
-  static void requireAdminCredentials(AdminProperties admin) {
-    if (isBlank(admin.user()) || isBlank(admin.password())) {
-      throw new MissingAdminCredentialsException(
-          "CoFund will not start without its first administrator: COFUND_ADMIN_USER and"
-              + " COFUND_ADMIN_PASSWORD are not set. Without an administrator, Camunda's admin"
-              + " setup page would let anyone create one.");
-    }
-    if (admin.password().equals(admin.user())) {
-      throw new MissingAdminCredentialsException(
-          "COFUND_ADMIN_PASSWORD must not be the user id '" + admin.user() + "'.");
-    }
-    if (admin.password().length() < admin.minPasswordLength()) {
-      throw new MissingAdminCredentialsException(
-          "COFUND_ADMIN_PASSWORD is too short: at least "
-              + admin.minPasswordLength()
-              + " characters are needed.");
-    }
+    AdminCredentials.require(admin);
   }
 
   @Override
@@ -90,9 +52,10 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     AuthorizationService authorizations = engine.getAuthorizationService();
 
     createGroups(identity);
-    grantAdmins(authorizations);
-    grantRoles(authorizations);
-    createFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
+    RoleGrants.grantAdmins(authorizations);
+    RoleGrants.grantRoles(authorizations);
+    TasklistFilters.createFilters(
+        engine.getFilterService(), engine.getTaskService(), authorizations);
     // Demo users first, so that the demo's admin is the demo user "admin", with its email address.
     if (demoUsers) {
       for (DemoUser user : DemoUsers.ALL) {
@@ -157,117 +120,8 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     return groups;
   }
 
-  private void grantAdmins(AuthorizationService authorizations) {
-    for (Resource resource : Resources.values()) {
-      grant(authorizations, Roles.ADMIN, resource, ANY, Permissions.ALL);
-    }
-  }
-
-  /**
-   * What each role may do in the webapps and engine-rest. Tasks are not granted here: the engine
-   * grants a task to its assignee and candidate groups as it creates it, so each group sees only
-   * the tasks offered to it.
-   */
-  private void grantRoles(AuthorizationService authorizations) {
-    for (String group : roleGroups()) {
-      grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      // Process names and diagrams only: READ on a definition does not reveal instances or tasks.
-      grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-    }
-    globalGrant(authorizations, Resources.GROUP, ANY, Permissions.READ);
-
-    // MOPAC watches everything in Cockpit, retries failed jobs (undeliverable mail) and opens
-    // rounds.
-    grant(authorizations, Roles.MOPAC, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(
-        authorizations,
-        Roles.MOPAC,
-        Resources.PROCESS_DEFINITION,
-        ANY,
-        ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.READ_HISTORY,
-        ProcessDefinitionPermissions.RETRY_JOB,
-        // MOPAC may reassign any task (the door guard lets nobody else claim for another).
-        ProcessDefinitionPermissions.TASK_ASSIGN);
-    grant(
-        authorizations,
-        Roles.MOPAC,
-        Resources.PROCESS_DEFINITION,
-        FUNDING_ROUND_PROCESS,
-        ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(
-        authorizations,
-        Roles.MOPAC,
-        Resources.PROCESS_INSTANCE,
-        ANY,
-        ProcessInstancePermissions.READ,
-        ProcessInstancePermissions.CREATE,
-        ProcessInstancePermissions.RETRY_JOB);
-    grant(authorizations, Roles.MOPAC, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    grant(
-        authorizations,
-        Roles.MOPAC,
-        Resources.DECISION_DEFINITION,
-        ANY,
-        Permissions.READ,
-        Permissions.READ_HISTORY);
-    grant(authorizations, Roles.MOPAC, Resources.USER, ANY, Permissions.READ);
-  }
-
-  private void createFilters(
-      FilterService filters, TaskService tasks, AuthorizationService authorizations) {
-    Map<String, Object> columns =
-        Map.of(
-            "variables",
-            List.of(
-                Map.of("name", "proposalReference", "label", "Proposal"),
-                Map.of("name", "roundId", "label", "Round")));
-    createFilter(
-        filters,
-        authorizations,
-        FILTER_MY_TASKS,
-        -10,
-        "Tasks assigned to me",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
-        columns);
-    createFilter(
-        filters,
-        authorizations,
-        FILTER_MY_GROUPS,
-        -5,
-        "Tasks offered to my groups, claimed or not",
-        tasks
-            .createTaskQuery()
-            .taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks(),
-        columns);
-  }
-
-  private void createFilter(
-      FilterService filters,
-      AuthorizationService authorizations,
-      String name,
-      int priority,
-      String description,
-      TaskQuery query,
-      Map<String, Object> columns) {
-    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-    if (filter == null) {
-      filter = filters.newTaskFilter(name);
-      filter.setQuery(query);
-      Map<String, Object> properties = new HashMap<>(columns);
-      properties.put("description", description);
-      properties.put("priority", priority);
-      properties.put("refresh", true);
-      filter.setProperties(properties);
-      filters.saveFilter(filter);
-    }
-    globalGrant(authorizations, Resources.FILTER, filter.getId(), Permissions.READ);
-  }
-
   private void createGroup(IdentityService identity, String id, String name, String type) {
-    onlyIfMissing(
+    IdempotentSetup.onlyIfMissing(
         () -> identity.createGroupQuery().groupId(id).count() > 0,
         () -> {
           Group group = identity.newGroup(id);
@@ -285,7 +139,7 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
       String email,
       String password,
       List<String> groups) {
-    onlyIfMissing(
+    IdempotentSetup.onlyIfMissing(
         () -> identity.createUserQuery().userId(id).count() > 0,
         () -> {
           User user = identity.newUser(id);
@@ -297,97 +151,9 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
           LOG.info("Created user '{}' in {}", id, groups);
         });
     for (String group : groups) {
-      onlyIfMissing(
+      IdempotentSetup.onlyIfMissing(
           () -> identity.createUserQuery().userId(id).memberOfGroup(group).count() > 0,
           () -> identity.createMembership(id, group));
-    }
-  }
-
-  private void grant(
-      AuthorizationService authorizations,
-      String group,
-      Resource resource,
-      String resourceId,
-      Permission... permissions) {
-    save(authorizations, AUTH_TYPE_GRANT, group, resource, resourceId, permissions);
-  }
-
-  /** A grant to every user ("*"). */
-  private void globalGrant(
-      AuthorizationService authorizations,
-      Resource resource,
-      String resourceId,
-      Permission... permissions) {
-    save(authorizations, AUTH_TYPE_GLOBAL, null, resource, resourceId, permissions);
-  }
-
-  /**
-   * Creates or extends one authorization of a group (or, global, of every user) on one resource.
-   */
-  private void save(
-      AuthorizationService authorizations,
-      int type,
-      String group,
-      Resource resource,
-      String resourceId,
-      Permission... permissions) {
-    Supplier<Authorization> find =
-        () -> {
-          var query =
-              authorizations
-                  .createAuthorizationQuery()
-                  .authorizationType(type)
-                  .resourceType(resource)
-                  .resourceId(resourceId);
-          return (group == null ? query : query.groupIdIn(group)).singleResult();
-        };
-    Supplier<Authorization> create =
-        () -> {
-          Authorization created = authorizations.createNewAuthorization(type);
-          if (group == null) {
-            created.setUserId(ANY);
-          } else {
-            created.setGroupId(group);
-          }
-          return created;
-        };
-    Authorization authorization = find.get();
-    boolean changed = false;
-    if (authorization == null) {
-      authorization = create.get();
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-      changed = true;
-    }
-    for (Permission permission : permissions) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        changed = true;
-      }
-    }
-    if (changed) {
-      Authorization toSave = authorization;
-      boolean isNew = toSave.getId() == null;
-      onlyIfMissing(
-          () -> isNew && find.get() != null, () -> authorizations.saveAuthorization(toSave));
-    }
-  }
-
-  /**
-   * Creates something unless it exists. A second node starting at the same moment may win the race;
-   * its duplicate-key error is then the proof that the thing exists, not a reason to fail.
-   */
-  private static void onlyIfMissing(Supplier<Boolean> exists, Runnable create) {
-    if (exists.get()) {
-      return;
-    }
-    try {
-      create.run();
-    } catch (ProcessEngineException e) {
-      if (!exists.get()) {
-        throw e;
-      }
-      LOG.debug("Created concurrently by another node: {}", e.getMessage());
     }
   }
 

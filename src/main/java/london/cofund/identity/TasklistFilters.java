@@ -1,0 +1,69 @@
+package london.cofund.identity;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+/** Tasklist's shared filters ("My tasks", "Tasks for my groups"), with the list's columns. */
+final class TasklistFilters {
+
+  private TasklistFilters() {}
+
+  static void createFilters(
+      FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+    Map<String, Object> columns =
+        Map.of(
+            "variables",
+            List.of(
+                Map.of("name", "proposalReference", "label", "Proposal"),
+                Map.of("name", "roundId", "label", "Round")));
+    createFilter(
+        filters,
+        authorizations,
+        IdentityBootstrap.FILTER_MY_TASKS,
+        -10,
+        "Tasks assigned to me",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        columns);
+    createFilter(
+        filters,
+        authorizations,
+        IdentityBootstrap.FILTER_MY_GROUPS,
+        -5,
+        "Tasks offered to my groups, claimed or not",
+        tasks
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks(),
+        columns);
+  }
+
+  static void createFilter(
+      FilterService filters,
+      AuthorizationService authorizations,
+      String name,
+      int priority,
+      String description,
+      TaskQuery query,
+      Map<String, Object> columns) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+      filter.setQuery(query);
+      Map<String, Object> properties = new HashMap<>(columns);
+      properties.put("description", description);
+      properties.put("priority", priority);
+      properties.put("refresh", true);
+      filter.setProperties(properties);
+      filters.saveFilter(filter);
+    }
+    RoleGrants.globalGrant(authorizations, Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+}
