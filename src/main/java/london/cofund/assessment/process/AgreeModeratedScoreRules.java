@@ -2,14 +2,15 @@ package london.cofund.assessment.process;
 
 import static london.cofund.proposal.process.ProposalProcess.*;
 
-import java.util.stream.Collectors;
-import london.cofund.assessment.Assessment;
+import java.util.List;
+import java.util.Map;
+import london.cofund.assessment.AssessmentScoring;
 import london.cofund.assessment.AssessmentService;
 import london.cofund.assessment.ScoreCriterion;
 import london.cofund.proposal.Proposal;
-import london.cofund.proposal.process.ProposalBriefs;
 import london.cofund.proposal.process.ProposalTaskSupport;
-import london.cofund.system.Formats;
+import london.cofund.system.BriefRenderer;
+import london.cofund.system.Scores;
 import london.cofund.system.process.ProcessVariables;
 import london.cofund.system.process.TaskRulesFor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -24,11 +25,14 @@ class AgreeModeratedScoreRules extends TaskRulesFor {
 
   private final AssessmentService assessments;
   private final ProposalTaskSupport support;
+  private final BriefRenderer renderer;
 
-  AgreeModeratedScoreRules(AssessmentService assessments, ProposalTaskSupport support) {
+  AgreeModeratedScoreRules(
+      AssessmentService assessments, ProposalTaskSupport support, BriefRenderer renderer) {
     super(KEY, TASK_AGREE_MODERATED_SCORE);
     this.assessments = assessments;
     this.support = support;
+    this.renderer = renderer;
   }
 
   @Override
@@ -38,33 +42,23 @@ class AgreeModeratedScoreRules extends TaskRulesFor {
 
   /** The computed total and each assessor's scores, for MOPAC to moderate. */
   private String scoresTable(Proposal proposal) {
-    StringBuilder text =
-        new StringBuilder(
-            "The assessors differ by 2 or more on a criterion. Agree a moderated total"
-                + " (5 to 25) and record why. Computed total: **"
-                + Formats.score(proposal.totalScore())
-                + "**.\n\n");
-    text.append("| assessor | ")
-        .append(
-            java.util.Arrays.stream(ScoreCriterion.values())
-                .map(ScoreCriterion::label)
-                .collect(Collectors.joining(" | ")))
-        .append(" | comments |\n|---|---|---|---|---|---|---|\n");
-    for (Assessment a : assessments.of(proposal.reference())) {
-      if (!a.conflictOfInterest()) {
-        text.append("| ")
-            .append(a.assessor())
-            .append(" | ")
-            .append(
-                java.util.Arrays.stream(ScoreCriterion.values())
-                    .map(c -> String.valueOf(a.score(c)))
-                    .collect(Collectors.joining(" | ")))
-            .append(" | ")
-            .append(ProposalBriefs.md(a.comments()))
-            .append(" |\n");
-      }
-    }
-    return text.append('\n').toString();
+    return renderer.render(
+        "moderation",
+        Map.of(
+            "proposal",
+            proposal,
+            "gap",
+            AssessmentScoring.MODERATION_GAP,
+            "min",
+            Scores.MIN_TOTAL,
+            "max",
+            Scores.MAX_TOTAL,
+            "criteria",
+            List.of(ScoreCriterion.values()),
+            "assessments",
+            assessments.of(proposal.reference()).stream()
+                .filter(a -> !a.conflictOfInterest())
+                .toList()));
   }
 
   @Override
