@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import london.cofund.identity.Roles;
 import london.cofund.system.process.RefusedInput;
+import london.cofund.system.process.UserTaskListeners;
 import london.cofund.system.process.UserText;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -14,8 +15,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
@@ -33,10 +32,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -156,24 +151,13 @@ public class EngineDoorGuard extends AbstractProcessEnginePlugin {
       configuration.setCustomPostCommandInterceptorsTxRequiresNew(new java.util.ArrayList<>());
     }
     configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new Guard());
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
-    }
-    configuration
-        .getCustomPostBPMNParseListeners()
-        .add(
-            new AbstractBpmnParseListener() {
-              @Override
-              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                  TaskDefinition definition = behavior.getTaskDefinition();
-                  definition.addTaskListener(
-                      TaskListener.EVENTNAME_ASSIGNMENT, FormerAssigneeGrants::revoke);
-                  definition.addTaskListener(
-                      TaskListener.EVENTNAME_UPDATE, FormerAssigneeGrants::revoke);
-                }
-              }
-            });
+    UserTaskListeners.onEveryUserTask(
+        configuration,
+        (definition, key) -> {
+          definition.addTaskListener(
+              TaskListener.EVENTNAME_ASSIGNMENT, FormerAssigneeGrants::revoke);
+          definition.addTaskListener(TaskListener.EVENTNAME_UPDATE, FormerAssigneeGrants::revoke);
+        });
   }
 
   /** The interceptor: checks the outermost command that a signed-in user runs. */

@@ -5,14 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -38,38 +32,21 @@ class UserTaskRulesPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
-    }
-    configuration
-        .getCustomPostBPMNParseListeners()
-        .add(
-            new AbstractBpmnParseListener() {
-              @Override
-              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                  TaskDefinition definition = behavior.getTaskDefinition();
-                  String key =
-                      ((org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity)
-                                  activity.getProcessDefinition())
-                              .getKey()
-                          + "/"
-                          + activity.getId();
-                  definition.addTaskListener(
-                      TaskListener.EVENTNAME_CREATE, UserTaskRulesPlugin::copyListColumns);
-                  definition.addTaskListener(
-                      TaskListener.EVENTNAME_CREATE,
-                      task -> each(key).forEach(r -> Refusals.refusing(() -> r.onCreate(task))));
-                  definition.addTaskListener(
-                      TaskListener.EVENTNAME_ASSIGNMENT,
-                      task ->
-                          each(key).forEach(r -> Refusals.refusing(() -> r.onAssignment(task))));
-                  definition.addTaskListener(
-                      TaskListener.EVENTNAME_COMPLETE,
-                      task -> each(key).forEach(r -> Refusals.refusing(() -> r.onComplete(task))));
-                }
-              }
-            });
+    UserTaskListeners.onEveryUserTask(
+        configuration,
+        (definition, key) -> {
+          definition.addTaskListener(
+              TaskListener.EVENTNAME_CREATE, UserTaskRulesPlugin::copyListColumns);
+          definition.addTaskListener(
+              TaskListener.EVENTNAME_CREATE,
+              task -> each(key).forEach(r -> Refusals.refusing(() -> r.onCreate(task))));
+          definition.addTaskListener(
+              TaskListener.EVENTNAME_ASSIGNMENT,
+              task -> each(key).forEach(r -> Refusals.refusing(() -> r.onAssignment(task))));
+          definition.addTaskListener(
+              TaskListener.EVENTNAME_COMPLETE,
+              task -> each(key).forEach(r -> Refusals.refusing(() -> r.onComplete(task))));
+        });
   }
 
   /** The variables that Tasklist's filters show as columns ("Proposal", "Round"). */
