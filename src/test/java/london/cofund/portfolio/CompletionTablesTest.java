@@ -82,19 +82,22 @@ class CompletionTablesTest {
   }
 
   @Test
-  void whenThePotBindsPricingMoneyTightensTheBoundBelowTheBestScoresRegardlessOfCost() {
-    // Two dear, well-scored proposals and a cheap one; the pot pays for one dear one and the
-    // cheap one. The best two scores (19.00) are out of reach; the best affordable pair is 11.00.
+  void whenThePotBindsPricingMoneyMakesTheBoundExact() {
+    // Two dear, well-scored proposals (£1m each) and a cheap one (£100k); the pot (£1.1m) pays for
+    // one dear one and the cheap one. The best two scores (19.00) are out of reach; the best
+    // affordable pair is 11.00. Scores per pound are tiny (0.001), so the multiplier must be
+    // found, and scaled to integers, finely for the bound to reach 11.00 exactly.
     List<SearchItem> items =
         List.of(
-            new SearchItem("A", 100, 1000, 0),
-            new SearchItem("B", 100, 900, 0),
-            new SearchItem("C", 10, 100, 0));
-    CompletionTables tables = new CompletionTables(items, 2, 0, 110, 1 << 20, NO_LIMIT);
+            new SearchItem("A", 1_000_000, 1000, 0),
+            new SearchItem("B", 1_000_000, 900, 0),
+            new SearchItem("C", 100_000, 100, 0));
+    CompletionTables tables = new CompletionTables(items, 2, 0, 1_100_000, 1 << 20, NO_LIMIT);
 
-    long bound = tables.scoreBound(0, 2, 0, 110);
-
-    assertThat(bound).isGreaterThanOrEqualTo(1100).isLessThan(1900);
+    assertThat(tables.scoreBound(0, 2, 0, 1_100_000)).isEqualTo(1100);
+    assertThat(tables.scoreBound(0, 2, 0, 2_000_000))
+        .as("with money for both dear ones")
+        .isEqualTo(1900);
   }
 
   @Test
