@@ -30,9 +30,15 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -47,8 +53,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * fund the four fundable proposals; covering three short-listed priorities means funding the CSE
  * and the sexual violence proposals and one of the two female offending ones, and only the cheaper,
  * lower scored one fits: an optimiser, not a greedy pick by score, defers the best-scored proposal.
+ *
+ * <p>The scenario is a series of named steps on one round, in order, so that a failure names the
+ * step that broke; the steps after a failed one are skipped ({@link Steps}).
  */
 @CoFundSpringTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(Lifecycle.PER_CLASS)
+@ExtendWith(Steps.class)
 class FundEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,7 +102,24 @@ class FundEndToEndTest {
   private String roundId;
   private String roundName;
 
-  @BeforeEach
+  // The proposals, by reference, as the steps make them.
+  private String womensCentres;
+  private String exploitation;
+  private String advocates;
+  private String throughTheGate;
+  private String youthDiversion;
+  private String exitRoutes;
+  private String pilot;
+
+  /** The proposals that pass screening. */
+  private List<String> eligible;
+
+  /**
+   * The clock starts once, for the whole scenario, and each step moves it on. It is reset after the
+   * last step, not between steps: Surefire runs one test class at a time, so no other class sees
+   * the moved clock.
+   */
+  @BeforeAll
   void startTheClock() {
     ClockUtil.setCurrentTime(Date.from(Fixtures.NOW));
     http = new HttpApi(port);
@@ -100,18 +129,33 @@ class FundEndToEndTest {
     roundName = "Tranche 1 " + roundId;
   }
 
-  @AfterEach
+  @AfterAll
   void resetClock() {
     ClockUtil.reset();
   }
 
   @Test
-  void oneTrancheRunsFromConsultationToAnnouncementAndCarriesIntoTheNextOverHttp() {
+  @Order(1)
+  void mopacOpensTheRoundAndItsPrioritiesGoToConsultation() {
     openRound();
-    consultBoroughsUntilTheDeadline();
-    agreeShortlistAndSignOffProspectus();
+  }
 
-    String womensCentres =
+  @Test
+  @Order(2)
+  void twoBoroughsCommentAndTheDeadlineClosesTheConsultation() {
+    consultBoroughsUntilTheDeadline();
+  }
+
+  @Test
+  @Order(3)
+  void mopacAgreesTheShortlistAndLeadersSignOffTheProspectus() {
+    agreeShortlistAndSignOffProspectus();
+  }
+
+  @Test
+  @Order(4)
+  void applicantsSubmitEoisAndATwoBoroughPilotIsNotEligible() {
+    womensCentres =
         submitEoi(
             "applicant1",
             eoi(
@@ -122,7 +166,7 @@ class FundEndToEndTest {
                 1_200_000L,
                 "FEMALE_OFFENDING"),
             true);
-    String exploitation =
+    exploitation =
         submitEoi(
             "applicant2",
             eoi(
@@ -133,7 +177,7 @@ class FundEndToEndTest {
                 900_000L,
                 "CSE"),
             true);
-    String advocates =
+    advocates =
         submitEoi(
             "applicant1",
             eoi(
@@ -144,7 +188,7 @@ class FundEndToEndTest {
                 1_500_000L,
                 "SEXUAL_VIOLENCE"),
             true);
-    String throughTheGate =
+    throughTheGate =
         submitEoi(
             "applicant2",
             eoi(
@@ -155,7 +199,7 @@ class FundEndToEndTest {
                 800_000L,
                 "FEMALE_OFFENDING"),
             true);
-    String youthDiversion =
+    youthDiversion =
         submitEoi(
             "applicant1",
             eoi(
@@ -166,7 +210,7 @@ class FundEndToEndTest {
                 700_000L,
                 "YOUTH_OFFENDING"),
             true);
-    String exitRoutes =
+    exitRoutes =
         submitEoi(
             "applicant2",
             eoi(
@@ -178,7 +222,7 @@ class FundEndToEndTest {
                 "CSE",
                 "YOUTH_OFFENDING"),
             true);
-    String pilot =
+    pilot =
         submitEoi(
             "applicant1",
             eoi(
@@ -189,16 +233,24 @@ class FundEndToEndTest {
                 600_000L,
                 "FEMALE_OFFENDING"),
             false);
-    List<String> eligible =
+    eligible =
         List.of(womensCentres, exploitation, advocates, throughTheGate, youthDiversion, exitRoutes);
     assertThat(proposal(pilot).get("criteria"))
         .filteredOn(c -> !c.get("passed").asBoolean())
         .extracting(c -> c.get("code").asText())
         .containsExactly("BOROUGH_COVERAGE");
+  }
 
+  @Test
+  @Order(5)
+  void deliveryBoroughsConfirmTheirCorePartnership() {
     eligible.forEach(this::boroughsConfirm);
     eligible.forEach(ref -> assertThat(status(ref)).as(ref).isEqualTo("AWAITING_EOI_FEEDBACK"));
+  }
 
+  @Test
+  @Order(6)
+  void mopacGivesFeedbackAndTheRejectedEoisProcessEnds() {
     giveFeedback(womensCentres, "ACCEPT", "A strong, well-led partnership.");
     giveFeedback(exploitation, "ACCEPT", "Clear need across three boroughs.");
     giveFeedback(advocates, "ACCEPT", "Fills a gap in advocacy.");
@@ -215,9 +267,17 @@ class FundEndToEndTest {
                 .count())
         .as("a rejected EOI's process ends")
         .isOne();
+  }
 
+  @Test
+  @Order(7)
+  void theEoiDeadlineLapsesTheUnrevisedEoiAndRefusesLateOnes() {
     closeTheEoiWindow(pilot);
+  }
 
+  @Test
+  @Order(8)
+  void acceptedApplicantsSubmitFullProposalsAndTheDeadlinePasses() {
     List<String> full =
         List.of(womensCentres, exploitation, advocates, throughTheGate, youthDiversion);
     full.forEach(this::submitFullProposal);
@@ -225,7 +285,11 @@ class FundEndToEndTest {
 
     moveTo(at("fullProposalDeadline").plusSeconds(60));
     assertThat(stage()).as("waiting for the last assessment").isEqualTo("ASSESSMENT");
+  }
 
+  @Test
+  @Order(9)
+  void assessorsScoreAndScoresTwoApartWaitForModeration() {
     assess(advocates, "assessor1", 5, 5, 5, 5, 5);
     assess(advocates, "assessor3", 3, 4, 4, 4, 4);
     assess(womensCentres, "assessor1", 5, 5, 4, 5, 4);
@@ -240,7 +304,11 @@ class FundEndToEndTest {
         .as("assessors 2 apart: moderation first")
         .isEqualTo("UNDER_ASSESSMENT");
     assertThat(stage()).as("one proposal is still being moderated").isEqualTo("ASSESSMENT");
+  }
 
+  @Test
+  @Order(10)
+  void mopacModeratesAndTheLastAssessmentTakesTheRoundToTheDecision() {
     JsonNode moderation = onlyTask("mopac", advocates, "Task_AgreeModeratedScore");
     assertThat(localVariable("mopac", moderation, "taskBrief")).contains("Computed total: **22**");
     complete(
@@ -268,10 +336,13 @@ class FundEndToEndTest {
     assertThat(proposal(womensCentres, "applicant1").get("totalScore").isNull())
         .as("scores are for the panel")
         .isTrue();
+  }
 
+  @Test
+  @Order(11)
+  void theRecommendationFundsTheCheaperFemaleOffendingProposalToStayWithinThePot() {
     // Three priorities need the CSE and sexual violence proposals and a female offending one; with
-    // the
-    // best-scored Women's centres they would cost £3.6m, over the £3.5m pot: the cheaper one is
+    // the best-scored Women's centres they would cost £3.6m, over the £3.5m pot: the cheaper one is
     // funded.
     JsonNode recommended = round("mopac").get("recommendedPortfolio");
     assertThat(texts(recommended.get("funded")))
@@ -284,12 +355,21 @@ class FundEndToEndTest {
     assertThat(round("applicant1").get("recommendedPortfolio").isNull())
         .as("applicants do not see it")
         .isTrue();
+  }
 
+  @Test
+  @Order(12)
+  void thePanelMustSayWhyItDepartsFromTheRecommendationAndThenDecides() {
     decideFunding(
         List.of(womensCentres, exploitation, throughTheGate),
         advocates,
         List.of(exploitation, advocates, throughTheGate),
         womensCentres);
+  }
+
+  @Test
+  @Order(13)
+  void leadersSignOffTheAwardsAndEveryProposalHasItsOutcome() {
     signOffAwards();
 
     assertThat(status(exploitation)).isEqualTo("FUNDED");
@@ -304,7 +384,11 @@ class FundEndToEndTest {
     assertThat(proposal(womensCentres, "applicant1").get("decision").get("outcome").asText())
         .isEqualTo("DEFERRED");
     assertThat(proposal(youthDiversion).get("decision").get("awardedAmount").isNull()).isTrue();
+  }
 
+  @Test
+  @Order(14)
+  void theAnnouncedRoundShowsTheDecisionAndCarriesForwardTheUncoveredPriority() {
     JsonNode announced = round("applicant2");
     assertThat(announced.get("stage").asText()).isEqualTo("ANNOUNCED");
     assertThat(texts(announced.get("decision").get("funded")))
@@ -317,7 +401,11 @@ class FundEndToEndTest {
             JSON.valueToTree(
                 Map.of(
                     "FUNDED", 3, "DEFERRED", 1, "NOT_FUNDED", 1, "EOI_REJECTED", 1, "LAPSED", 1)));
+  }
 
+  @Test
+  @Order(15)
+  void everyEmailOfTheRoundWentToExactlyTheRightPeople() {
     assertEveryEmail(
         eligible,
         pilot,
@@ -332,7 +420,11 @@ class FundEndToEndTest {
             "funded, £800,000",
             youthDiversion,
             "not funded"));
+  }
 
+  @Test
+  @Order(16)
+  void theNextTrancheStartsWithWhatWasCarriedForwardAndInvitesTheDeferredApplicant() {
     openTheNextTranche(womensCentres);
   }
 

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
+import london.cofund.environment.RequiresPostgres;
 import london.cofund.identity.MissingAdminCredentialsException;
 import london.cofund.identity.Roles;
 import org.assertj.core.api.Assertions;
@@ -20,8 +21,10 @@ import org.springframework.core.env.Environment;
 
 /**
  * The production profile, on the real PostgreSQL server of this machine (127.0.0.1:5432, database
- * {@code test} for the admin connection; each run creates and drops a database of its own).
+ * {@code test} for the admin connection; each run creates and drops a database of its own). Skipped
+ * where no server listens there, required under {@code CI=true}.
  */
+@RequiresPostgres
 class ProdProfileTest {
 
   static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";

@@ -41,6 +41,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       MOPAC and administrators, the H2 console for administrators.
  *   <li>{@code /actuator/health} and {@code /actuator/info}: open, for load balancers; the health
  *       components only for administrators and the {@code monitoring} group, with HTTP Basic.
+ *   <li>{@code /swagger-ui.html} and {@code /swagger-ui/**}: a page for people, like the mailbox,
+ *       for anyone signed in to the webapps. {@code /v3/**}, the OpenAPI document it reads, takes
+ *       that session or HTTP Basic, so that scripts can fetch it too; anonymous callers get a 401.
  * </ul>
  *
  * <p>In front of all of them: {@link LoginThrottleFilter}, {@link RequestBodyLimitFilter}, {@link
@@ -55,6 +58,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
   static final String REALM = "CoFund";
+
+  /** Swagger UI's page and assets (springdoc's default paths). */
+  private static final RequestMatcher SWAGGER_UI = paths("/swagger-ui.html", "/swagger-ui/**");
+
+  /**
+   * springdoc's {@code /v3/api-docs}, {@code /v3/api-docs.yaml} and Swagger UI's configuration: all
+   * of {@code /v3}, so that no variant of the document is left to the open chain.
+   */
+  private static final RequestMatcher API_DOCS = paths("/v3/**");
 
   /** After Spring Security's chains (-100); the deployment guard follows at once. */
   private static final int ENGINE_REST_AUTHENTICATION_ORDER = 0;
@@ -110,7 +122,8 @@ class SecurityConfiguration {
     RequestMatcher h2Console = paths(HttpPaths.H2_CONSOLE, HttpPaths.H2_CONSOLE + "/**");
     RequestMatcher mailbox = paths(HttpPaths.MAILBOX, HttpPaths.MAILBOX + "/**");
     return http.securityMatcher(
-            new OrRequestMatcher(h2Console, mailbox, paths(HttpPaths.TASK_LINKS + "**")))
+            new OrRequestMatcher(
+                h2Console, mailbox, paths(HttpPaths.TASK_LINKS + "**"), SWAGGER_UI))
         .addFilterBefore(
             new WebappSessionAuthenticationFilter(engineName, authorities),
             AnonymousAuthenticationFilter.class)
@@ -138,9 +151,32 @@ class SecurityConfiguration {
         .build();
   }
 
-  /** Everything else: the webapps and engine-rest authenticate on their own terms. */
+  /**
+   * The OpenAPI document: Swagger UI fetches it with the webapps' session, scripts with HTTP Basic.
+   */
   @Bean
   @Order(4)
+  SecurityFilterChain apiDocsSecurity(
+      HttpSecurity http,
+      GroupAuthorities authorities,
+      @Value("${camunda.bpm.process-engine-name:default}") String engineName)
+      throws Exception {
+    return http.securityMatcher(API_DOCS)
+        .addFilterBefore(
+            new WebappSessionAuthenticationFilter(engineName, authorities),
+            AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .httpBasic(SecurityConfiguration::basic)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        // Read-only: GET is all it serves.
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  /** Everything else: the webapps and engine-rest authenticate on their own terms. */
+  @Bean
+  @Order(5)
   SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
     return http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         // The webapps carry Camunda's own CSRF filter; engine-rest is stateless Basic.

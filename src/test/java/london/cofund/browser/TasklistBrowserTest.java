@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import london.cofund.CoFundSpringTest;
 import london.cofund.borough.LondonBorough;
+import london.cofund.environment.ChromiumCondition;
+import london.cofund.environment.RequiresChromium;
 import london.cofund.fixtures.Fixtures;
 import london.cofund.fixtures.FundDriver;
 import london.cofund.identity.IdentityBootstrap;
@@ -50,13 +52,12 @@ import org.springframework.context.ApplicationContext;
  * reads the brief its Camunda Form shows (the task-local {@code taskBrief}, Markdown in a form-js
  * text view), claims the task, fills the fields and completes it; the engine then holds the answer.
  * The engine clock is left alone, so the tasks made here are the newest in Tasklist's lists, which
- * sort by creation time, newest first, 15 to a page.
+ * sort by creation time, newest first, 15 to a page. Skipped where Chromium or chromedriver is not
+ * on the PATH, required under {@code CI=true}.
  */
 @CoFundSpringTest
+@RequiresChromium
 class TasklistBrowserTest {
-
-  private static final String CHROMIUM = "/usr/bin/chromium";
-  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
@@ -392,17 +393,20 @@ class TasklistBrowserTest {
   }
 
   /**
-   * Debian's Chromium through Debian's chromedriver, both named explicitly so that Selenium never
-   * looks for (or downloads) a browser or a driver; headless, with a profile of its own.
+   * Debian's Chromium through Debian's chromedriver, both as found on the PATH and named explicitly
+   * so that Selenium never looks for (or downloads) a browser or a driver; headless, with a profile
+   * of its own.
    */
   private static WebDriver chromium(Path profile) {
+    String chromium = ChromiumCondition.browser().toString();
+    String chromedriver = ChromiumCondition.driver().toString();
     ChromeDriverService service =
         new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingDriverExecutable(new File(chromedriver))
             .usingAnyFreePort()
             .build();
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
+    options.setBinary(chromium);
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -420,9 +424,9 @@ class TasklistBrowserTest {
     } catch (WebDriverException | IllegalStateException e) {
       throw new AssertionError(
           "Chromium could not start on this machine ("
-              + CHROMIUM
+              + chromium
               + " driven by "
-              + CHROMEDRIVER
+              + chromedriver
               + "), so Tasklist cannot be tested in a browser: "
               + e.getMessage(),
           e);

@@ -270,6 +270,52 @@ class PortfolioOptimizerTest {
         .withMessageContaining("at most 16");
   }
 
+  @Test
+  void aTableThatExactlyFillsTheMemoryBudgetIsOptimised() {
+    // One project and two addressed priorities: a row of (0 or 1 items) x (4 priority sets), 8
+    // entries, exactly the budget.
+    PortfolioOptimizer small = new PortfolioOptimizer(8, 8);
+    List<PortfolioCandidate> candidates =
+        List.of(candidate("A", 100, "20", "CSE"), candidate("B", 100, "19", "FEMALE_OFFENDING"));
+
+    RecommendedPortfolio portfolio = small.recommend(request(candidates, 1, 1, 1000, "10"));
+
+    assertThat(portfolio.funded()).containsExactly("A");
+    assertThat(portfolio.hasFlag(PortfolioFlag.BELOW_MINIMUM)).isFalse();
+    assertThat(portfolio.hasFlag(PortfolioFlag.POT_TOO_SMALL_FOR_MINIMUM)).isFalse();
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                small.recommend(
+                    request(
+                        List.of(
+                            candidate("A", 100, "20", "CSE"),
+                            candidate("B", 100, "19", "FEMALE_OFFENDING"),
+                            candidate("C", 100, "18", "YOUTH_OFFENDING")),
+                        1,
+                        1,
+                        1000,
+                        "10")))
+        .withMessageContaining("3 short-listed priorities")
+        .withMessageContaining("at most 2 can be optimised exactly");
+  }
+
+  @Test
+  void aProposalDearerThanThePotTakesNoPlaceInTheTables() {
+    // Its priority could never be covered, so it must not count against the memory budget.
+    PortfolioOptimizer small = new PortfolioOptimizer(8, 8);
+    List<PortfolioCandidate> candidates =
+        List.of(
+            candidate("A", 100, "20", "CSE"),
+            candidate("B", 100, "19", "FEMALE_OFFENDING"),
+            candidate("C", 5000, "25", "YOUTH_OFFENDING"));
+
+    RecommendedPortfolio portfolio = small.recommend(request(candidates, 1, 1, 1000, "10"));
+
+    assertThat(portfolio.funded()).containsExactly("A");
+    assertThat(portfolio.deferred()).containsExactly("B", "C");
+  }
+
   private static PortfolioRequest roundAddressingPriorities(int count) {
     List<PortfolioCandidate> candidates = new ArrayList<>();
     List<String> shortlist = new ArrayList<>();

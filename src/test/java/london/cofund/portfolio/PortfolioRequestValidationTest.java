@@ -1,6 +1,7 @@
 package london.cofund.portfolio;
 
 import static london.cofund.portfolio.PortfolioOptimizerTest.candidate;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.math.BigDecimal;
@@ -28,6 +29,28 @@ class PortfolioRequestValidationTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new PortfolioRequest(CANDIDATES, SHORTLIST, 5, 4, 100, BigDecimal.TEN))
         .withMessage("maxProjects must be at least minProjects (5), was 4");
+  }
+
+  @Test
+  void potsFromNothingToTheLargestAllowedAreAccepted() {
+    assertThatCode(() -> new PortfolioRequest(CANDIDATES, SHORTLIST, 5, 8, 0, BigDecimal.TEN))
+        .doesNotThrowAnyException();
+    assertThatCode(
+            () ->
+                new PortfolioRequest(
+                    CANDIDATES, SHORTLIST, 5, 8, PortfolioRequest.MAX_POT_AMOUNT, BigDecimal.TEN))
+        .doesNotThrowAnyException();
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new PortfolioRequest(
+                    CANDIDATES,
+                    SHORTLIST,
+                    5,
+                    8,
+                    PortfolioRequest.MAX_POT_AMOUNT + 1,
+                    BigDecimal.TEN))
+        .withMessageStartingWith("potAmount must be between 0 and");
   }
 
   @Test
