@@ -19,6 +19,10 @@ final class HttpPaths {
   static final String API = "/api/";
   static final String ENGINE_REST = "/engine-rest/";
   static final String ACTUATOR = "/actuator/";
+
+  /** The OpenAPI document, which scripts read with HTTP Basic. */
+  static final String API_DOCS = "/v3/";
+
   static final String WEBAPPS = "/camunda/";
   static final String MAILBOX = "/mailbox";
   static final String H2_CONSOLE = "/h2-console";

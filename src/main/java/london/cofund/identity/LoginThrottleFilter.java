@@ -84,6 +84,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())
         && (HttpPaths.isUnder(request, HttpPaths.API)
             || HttpPaths.isUnder(request, HttpPaths.ENGINE_REST)
-            || HttpPaths.isUnder(request, HttpPaths.ACTUATOR));
+            || HttpPaths.isUnder(request, HttpPaths.ACTUATOR)
+            || HttpPaths.isUnder(request, HttpPaths.API_DOCS));
   }
 }
