@@ -449,6 +449,17 @@ public class EngineDoorGuard extends AbstractProcessEnginePlugin {
 
   private static TaskEntity task(CommandContext context, String taskId) {
     TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+    if (task == null && taskId != null) {
+      var ended = context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId);
+      if (ended != null && ended.getEndTime() != null) {
+        throw new TaskAlreadyEndedException(
+            "Task "
+                + ended.getTaskDefinitionKey()
+                + " has already ended ("
+                + (ended.getDeleteReason() == null ? "done" : ended.getDeleteReason())
+                + "): someone else has just done it, or its deadline has passed.");
+      }
+    }
     if (task == null) {
       throw new NotFoundException(
           "There is no open task with id '"
