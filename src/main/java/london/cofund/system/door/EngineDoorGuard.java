@@ -253,25 +253,13 @@ public class EngineDoorGuard extends AbstractProcessEnginePlugin {
     } else if (command instanceof SetTaskFollowUpDateCmd) {
       // A follow-up date is the user's own reminder: harmless, and Tasklist offers it to all.
     } else if (command instanceof StartProcessInstanceCmd) {
-      // engine-rest's /start answers any refusal but a missing authorization with a 500; its
-      // submit-form answers 400 naming the field. People start by the form, which checks each one.
       ProcessInstantiationBuilderImpl builder =
           (ProcessInstantiationBuilderImpl) read(START_BUILDER, command);
       String key = builder.getProcessDefinitionKey();
       if (key == null) {
         key = definition(context, builder.getProcessDefinitionId()).getKey();
       }
-      String processKey = key;
-      throw refused(
-          caller,
-          inputs.start(processKey).isPresent()
-              ? "start "
-                  + processKey
-                  + " without its start form: submit the form instead (Tasklist, or engine-rest's"
-                  + " /process-definition/key/"
-                  + processKey
-                  + "/submit-form), which checks every field"
-              : "start process " + processKey + " by hand: CoFund starts it itself");
+      starting(caller, key, builder.getVariables());
     } else if (command instanceof SubmitStartFormCmd) {
       String definitionId = (String) read(START_FORM_DEFINITION, command);
       starting(

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -17,7 +18,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Two people acting on the same task at the same moment get a 409 that says to look again, not
+ * Answers that engine-rest would give as a 500 but are not CoFund's fault. A refused input that
+ * engine-rest wraps (a start through {@code /start}) is a 400 with its message.
+ *
+ * <p>Two people acting on the same task at the same moment get a 409 that says to look again, not
  * engine-rest's 500. The engine refuses the later of two concurrent changes with an {@link
  * OptimisticLockingException}, and the door guard refuses a completion of a task that has just
  * ended with a {@link TaskAlreadyEndedException}; engine-rest wraps both in a 500 {@link
@@ -51,6 +55,22 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
       if (conflict != null) {
         return conflict(conflict);
       }
+      BadUserRequestException refused = refusalIn(exception);
+      if (refused != null && !(refused instanceof NotFoundException)) {
+        // A refusal of the input (a start through /start, whose refusals engine-rest would call a
+        // 500): a 400 with the message, which names the field.
+        return Response.status(Response.Status.BAD_REQUEST)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(
+                Map.of(
+                    "type",
+                    refused.getClass().getSimpleName(),
+                    "message",
+                    refused.getMessage(),
+                    "code",
+                    0))
+            .build();
+      }
       if (exception.getCause() instanceof NotFoundException notFound) {
         // The door guard's "no open task": engine-rest's completion would call it a 500.
         return Response.status(Response.Status.NOT_FOUND)
@@ -79,6 +99,17 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
     public Response toResponse(TaskAlreadyEndedException exception) {
       return conflict(exception);
     }
+  }
+
+  static BadUserRequestException refusalIn(Throwable failure) {
+    for (Throwable cause = failure;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof BadUserRequestException refused) {
+        return refused;
+      }
+    }
+    return null;
   }
 
   static Throwable conflictIn(Throwable failure) {

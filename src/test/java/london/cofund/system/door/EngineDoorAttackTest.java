@@ -45,6 +45,7 @@ class EngineDoorAttackTest {
   @Autowired ProposalService proposals;
   @Autowired AssessmentService assessments;
   @Autowired RoundRepository roundRecords;
+  @Autowired london.cofund.round.RoundService rounds;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
@@ -330,10 +331,38 @@ class EngineDoorAttackTest {
     assertThat(withFlag.body()).contains(FundingRoundProcess.VAR_REGISTERED);
     assertThat(again.status()).as(again.body()).isEqualTo(400);
     assertThat(again.body()).contains("already exists");
-    assertThat(started.status()).as(started.body()).isEqualTo(403);
-    assertThat(started.body()).contains("submit-form");
+    assertThat(started.status()).as(started.body()).isEqualTo(400);
+    assertThat(started.body()).contains(FundingRoundProcess.VAR_REGISTERED);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(roundId).count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aRoundStartedThroughEngineRestRunsTheChecksOfTheApi() {
+    String definition = "/engine-rest/process-definition/key/" + FundingRoundProcess.KEY;
+    String byStart = Fixtures.newRoundId("ST");
+    String byForm = Fixtures.newRoundId("SF");
+    Map<String, Object> outOfOrder = new java.util.LinkedHashMap<>(startForm(byStart));
+    outOfOrder.putAll(
+        HttpApi.engineVariables(FundingRoundProcess.VAR_EOI_DEADLINE, "2026-06-15T17:00:00+01:00"));
+
+    Response refused = http.post(definition + "/start", "mopac", Map.of("variables", outOfOrder));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains(FundingRoundProcess.VAR_EOI_DEADLINE);
+    assertThat(rounds.find(byStart)).isEmpty();
+
+    Response started =
+        http.post(definition + "/start", "mopac", Map.of("variables", startForm(byStart)));
+    Response submitted =
+        http.post(definition + "/submit-form", "mopac", Map.of("variables", startForm(byForm)));
+    for (Response ok : List.of(started, submitted)) {
+      assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    }
+    for (String id : List.of(byStart, byForm)) {
+      assertThat(rounds.get(id).createdBy()).isEqualTo("mopac");
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count())
+          .isEqualTo(1);
+    }
   }
 
   @Test
