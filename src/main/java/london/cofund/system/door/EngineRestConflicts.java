@@ -51,6 +51,9 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
 
     @Override
     public Response toResponse(RestException exception) {
+      if (exception.getStatus() != Response.Status.INTERNAL_SERVER_ERROR) {
+        return camunda.toResponse(exception); // engine-rest chose its answer: keep it as it is
+      }
       Throwable conflict = conflictIn(exception);
       if (conflict != null) {
         return conflict(conflict);
