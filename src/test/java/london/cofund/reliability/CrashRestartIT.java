@@ -60,9 +60,15 @@ class CrashRestartIT {
   final List<Path> logs = new ArrayList<>();
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     if (app != null) {
-      app.destroyForcibly();
+      app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    if (data != null) {
+      // The H2 file grows to hundreds of megabytes: leave nothing behind.
+      try (var files = Files.walk(data)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 
