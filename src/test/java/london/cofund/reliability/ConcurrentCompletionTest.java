@@ -37,6 +37,8 @@ import org.springframework.context.ApplicationContext;
 @CoFundSpringTest
 class ConcurrentCompletionTest {
 
+  static final int RACES = 12;
+
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
   @Autowired TaskService tasks;
@@ -60,7 +62,7 @@ class ConcurrentCompletionTest {
   @Test
   void twoPeopleCompletingTheSameTaskAtOnceGetOneSuccessAndOne409() throws Exception {
     Map<Integer, Integer> statuses = new TreeMap<>();
-    for (int attempt = 0; attempt < 5; attempt++) {
+    for (int attempt = 0; attempt < RACES; attempt++) {
       String roundId = fund.openRound(Fixtures.round(Fixtures.newRoundId("RACE"), Fixtures.NOW));
       Task task = westminsters(roundId);
       List<Response> both =
@@ -78,7 +80,7 @@ class ConcurrentCompletionTest {
       assertThat(refused.body()).containsAnyOf("Someone else changed this", "has already ended");
       assertThat(roundRecords.comments(roundId)).hasSize(1);
     }
-    System.out.println("Two completions of one task, 5 times: statuses " + statuses);
+    System.out.println("Two completions of one task, " + RACES + " times: statuses " + statuses);
   }
 
   @Test

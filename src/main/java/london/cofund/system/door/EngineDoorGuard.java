@@ -290,6 +290,8 @@ public class EngineDoorGuard extends AbstractProcessEnginePlugin {
               + " has claimed: only its assignee may complete it (MOPAC can reassign it)");
     }
     if (task.getAssignee() == null && !caller.isAdmin() && !offeredTo(task, caller)) {
+      // The links may have just gone with a completion that committed a moment ago.
+      endedTask(context, taskId);
       throw refused(
           caller,
           "complete task " + task.getTaskDefinitionKey() + ", which is not offered to them");
@@ -384,6 +386,7 @@ public class EngineDoorGuard extends AbstractProcessEnginePlugin {
         && !caller.isAdmin()
         && !caller.userId().equals(task.getAssignee())
         && !offeredTo(task, caller)) {
+      endedTask(context, taskId);
       throw refused(
           caller, "claim task " + task.getTaskDefinitionKey() + ", which is not offered to them");
     } else if (!userId.equals(caller.userId()) && !caller.mayReassign()) {

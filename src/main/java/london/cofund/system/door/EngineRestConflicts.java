@@ -124,7 +124,9 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
           // The same answer written twice at once: CoFund's own row (a borough's comment, an
           // assessment) is unique, so the later writer meets the earlier one's key.
           || cause instanceof DuplicateKeyException
-          || cause instanceof ConcurrencyFailureException) {
+          || cause instanceof ConcurrencyFailureException
+          // A row lock the other completion held too long, or a deadlock the database broke.
+          || cause instanceof java.sql.SQLTransientException) {
         return cause;
       }
     }
