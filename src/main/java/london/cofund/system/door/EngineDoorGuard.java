@@ -34,7 +34,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.value.StringValue;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
 
@@ -359,12 +358,6 @@ public class EngineDoorGuard extends AbstractProcessEnginePlugin {
     }
     if (value instanceof StringValue typed) {
       return typed.getValue();
-    }
-    if (value instanceof TypedValue typed
-        && typed.getValue() instanceof String s
-        && typed.getType() != null
-        && "string".equals(typed.getType().getName())) {
-      return s;
     }
     return null;
   }

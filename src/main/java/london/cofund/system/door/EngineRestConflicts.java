@@ -5,7 +5,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLTransientException;
+import java.util.List;
 import java.util.Map;
+import london.cofund.system.Causes;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -105,32 +108,24 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
   }
 
   static BadUserRequestException refusalIn(Throwable failure) {
-    for (Throwable cause = failure;
-        cause != null;
-        cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof BadUserRequestException refused) {
-        return refused;
-      }
-    }
-    return null;
+    return Causes.first(failure, BadUserRequestException.class);
   }
 
+  /**
+   * Someone else's change at the same moment: the engine's optimistic locking, a task that has just
+   * ended, the same answer written twice (CoFund's own rows are unique, so the later writer meets
+   * the earlier one's key), or a row lock held too long or a deadlock the database broke.
+   */
+  private static final List<Class<? extends Throwable>> CONFLICTS =
+      List.of(
+          OptimisticLockingException.class,
+          TaskAlreadyEndedException.class,
+          DuplicateKeyException.class,
+          ConcurrencyFailureException.class,
+          SQLTransientException.class);
+
   static Throwable conflictIn(Throwable failure) {
-    for (Throwable cause = failure;
-        cause != null;
-        cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof OptimisticLockingException
-          || cause instanceof TaskAlreadyEndedException
-          // The same answer written twice at once: CoFund's own row (a borough's comment, an
-          // assessment) is unique, so the later writer meets the earlier one's key.
-          || cause instanceof DuplicateKeyException
-          || cause instanceof ConcurrencyFailureException
-          // A row lock the other completion held too long, or a deadlock the database broke.
-          || cause instanceof java.sql.SQLTransientException) {
-        return cause;
-      }
-    }
-    return null;
+    return Causes.first(failure, CONFLICTS);
   }
 
   static Response conflict(Throwable conflict) {

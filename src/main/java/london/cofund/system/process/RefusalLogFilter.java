@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import london.cofund.system.Causes;
 import org.slf4j.Marker;
 
 /**
@@ -32,13 +33,6 @@ final class RefusalLogFilter extends TurboFilter {
   }
 
   static boolean isRefusal(Throwable thrown) {
-    for (Throwable cause = thrown;
-        cause != null;
-        cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof RefusedInput) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.first(thrown, RefusedInput.class) != null;
   }
 }

@@ -1,6 +1,7 @@
 package london.cofund.system.process;
 
 import java.util.ArrayList;
+import london.cofund.system.Causes;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -66,13 +67,6 @@ class RefusalUnwrappingPlugin extends AbstractProcessEnginePlugin {
   }
 
   static RefusedInput refusalIn(Throwable failure) {
-    for (Throwable cause = failure;
-        cause != null;
-        cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof RefusedInput refused) {
-        return refused;
-      }
-    }
-    return null;
+    return Causes.first(failure, RefusedInput.class);
   }
 }
