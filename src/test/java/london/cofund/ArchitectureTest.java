@@ -46,7 +46,8 @@ class ArchitectureTest {
     "london.cofund.eligibility",
     "london.cofund.portfolio",
     "london.cofund.notification",
-    "london.cofund.borough"
+    "london.cofund.borough",
+    "london.cofund.fund"
   };
 
   @ArchTest
