@@ -5,6 +5,9 @@
 create table cf_fund (
   fund_id     varchar(40)  not null primary key,
   name        varchar(200) not null,
+  -- The seed's "only 5-8 projects are expected to receive funding", counted across the fund.
+  min_projects integer     not null default 5,
+  max_projects integer     not null default 8,
   version     integer      not null default 0,
   created_by  varchar(64)  not null,
   created_at  timestamp with time zone not null,

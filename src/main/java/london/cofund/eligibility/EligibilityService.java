@@ -29,9 +29,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class EligibilityService {
 
-  static final int MIN_SUB_REGIONAL_BOROUGHS = 3;
-  static final int MIN_AGENCIES = 3;
-
   private static final String LEADERS_COMMITTEE = "the Leaders' Committee";
   private static final Comparator<String> BY_NAME =
       String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
@@ -47,13 +44,27 @@ public class EligibilityService {
    */
   public Screening screen(
       Bid bid, Collection<String> shortlist, Collection<CorePartnerDecline> declines) {
+    return screen(bid, shortlist, declines, Thresholds.SEED_DRAFT);
+  }
+
+  /**
+   * Screens a bid with the round's own thresholds.
+   *
+   * @param thresholds the fewest boroughs of a sub-regional bid and the fewest partner agencies
+   */
+  public Screening screen(
+      Bid bid,
+      Collection<String> shortlist,
+      Collection<CorePartnerDecline> declines,
+      Thresholds thresholds) {
     Objects.requireNonNull(bid, "bid");
+    Objects.requireNonNull(thresholds, "thresholds");
     Delivery delivery = Delivery.of(bid.deliveryBoroughs());
     return new Screening(
         List.of(
             london(bid, delivery),
-            boroughCoverage(bid.scope(), delivery),
-            partnership(bid),
+            boroughCoverage(bid.scope(), delivery, thresholds.minSubRegionalBoroughs()),
+            partnership(bid, thresholds.minPartnerAgencies()),
             laCorePartners(bid, delivery, orEmpty(declines)),
             priority(orEmpty(bid.priorityThemes()), orEmpty(shortlist)),
             leadAgency(bid)));
@@ -103,13 +114,13 @@ public class EligibilityService {
     return pass(Criterion.LONDON, where + "; " + delivered);
   }
 
-  private static CriterionResult boroughCoverage(Scope scope, Delivery delivery) {
+  private static CriterionResult boroughCoverage(Scope scope, Delivery delivery, int minBoroughs) {
     if (scope == null) {
       return fail(
           Criterion.BOROUGH_COVERAGE,
           "no scope is given; a project must be either"
               + " sub-regional, covering at least "
-              + MIN_SUB_REGIONAL_BOROUGHS
+              + minBoroughs
               + " boroughs, or"
               + " pan-London");
     }
@@ -127,19 +138,16 @@ public class EligibilityService {
             + (delivery.outsiders().isEmpty()
                 ? ""
                 : ", not counting " + joinWithAnd(delivery.outsiders()));
-    return count >= MIN_SUB_REGIONAL_BOROUGHS
+    return count >= minBoroughs
         ? pass(
             Criterion.BOROUGH_COVERAGE,
-            covers
-                + ", meeting the minimum of "
-                + MIN_SUB_REGIONAL_BOROUGHS
-                + " for sub-regional projects")
+            covers + ", meeting the minimum of " + minBoroughs + " for sub-regional projects")
         : fail(
             Criterion.BOROUGH_COVERAGE,
-            covers + "; sub-regional projects must cover at least " + MIN_SUB_REGIONAL_BOROUGHS);
+            covers + "; sub-regional projects must cover at least " + minBoroughs);
   }
 
-  private static CriterionResult partnership(Bid bid) {
+  private static CriterionResult partnership(Bid bid, int minAgencies) {
     Map<String, String> distinct = new LinkedHashMap<>();
     Stream.concat(Stream.of(bid.lead()), orEmpty(bid.partners()).stream())
         .filter(Objects::nonNull)
@@ -148,8 +156,8 @@ public class EligibilityService {
         .forEach(name -> distinct.putIfAbsent(AgencyNames.normalise(name), AgencyNames.tidy(name)));
     int count = distinct.size();
     String names = distinct.values().stream().sorted(BY_NAME).collect(Collectors.joining(", "));
-    String needed = "at least " + MIN_AGENCIES + " are needed, the lead included";
-    if (count >= MIN_AGENCIES) {
+    String needed = "at least " + minAgencies + " are needed, the lead included";
+    if (count >= minAgencies) {
       return pass(
           Criterion.PARTNERSHIP,
           count + " distinct partner agencies (" + names + "), the lead included");

@@ -10,6 +10,8 @@ import java.util.Set;
 import london.cofund.borough.LondonBorough;
 import london.cofund.eligibility.AgencyType;
 import london.cofund.eligibility.Scope;
+import london.cofund.fund.FinancialYear;
+import london.cofund.fund.FundYears;
 import london.cofund.proposal.BidForm.PartnerForm;
 import london.cofund.proposal.FullProposalForm.BudgetLine;
 import london.cofund.round.Round;
@@ -28,9 +30,11 @@ import org.springframework.stereotype.Component;
 public class BidFormChecks {
 
   private final Validator validator;
+  private final FundYears fundYears;
 
-  BidFormChecks(Validator validator) {
+  BidFormChecks(Validator validator, FundYears fundYears) {
     this.validator = validator;
+    this.fundYears = fundYears;
   }
 
   public void check(BidForm form, Round round) {
@@ -101,7 +105,23 @@ public class BidFormChecks {
         && full.budget() != null
         && full.budget().stream().allMatch(this::complete)) {
       Set<String> years = new HashSet<>();
+      List<String> allowed = yearsFromServiceStart(round);
       for (int i = 0; i < full.budget().size(); i++) {
+        String year = full.budget().get(i).financialYear();
+        if (allowed != null && !allowed.contains(year)) {
+          problems.add(
+              new FieldProblem(
+                  "budget[" + i + "].financialYear",
+                  allowed.isEmpty()
+                      ? year
+                          + " is outside fund "
+                          + round.fundId()
+                          + ", which has no year left"
+                          + " from the services' start"
+                      : year
+                          + " is outside the fund's years from the services' start: "
+                          + String.join(", ", allowed)));
+        }
         if (!years.add(full.budget().get(i).financialYear())) {
           problems.add(
               new FieldProblem(
@@ -120,6 +140,20 @@ public class BidFormChecks {
       problems.sort(Comparator.comparing(FieldProblem::field));
       throw new InvalidRequestException(problems);
     }
+  }
+
+  /**
+   * The financial years a budget may use: the round's fund's years from the one its services start
+   * in; null when the round draws on no fund (rounds opened before funds existed).
+   */
+  private List<String> yearsFromServiceStart(Round round) {
+    if (round.fundId() == null) {
+      return null;
+    }
+    FinancialYear start = FinancialYear.of(round.dates().serviceStartDate());
+    return fundYears.financialYears(round.fundId()).orElse(List.of()).stream()
+        .filter(y -> FinancialYear.parse(y).map(fy -> fy.compareTo(start) >= 0).orElse(false))
+        .toList();
   }
 
   private boolean complete(BudgetLine line) {

@@ -49,6 +49,17 @@ public record Proposal(
   }
 
   /** The score that counts: the moderated total where MOPAC agreed one, else the computed total. */
+  /** The full proposal's budget by financial year, in its order; empty before a full proposal. */
+  public java.util.Map<String, Long> budgetByYear() {
+    java.util.Map<String, Long> byYear = new java.util.LinkedHashMap<>();
+    if (fullProposal != null) {
+      fullProposal
+          .budget()
+          .forEach(line -> byYear.merge(line.financialYear(), line.amount(), Long::sum));
+    }
+    return byYear;
+  }
+
   public BigDecimal effectiveScore() {
     return moderatedTotal != null ? moderatedTotal : totalScore;
   }

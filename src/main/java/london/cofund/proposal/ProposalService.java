@@ -132,7 +132,8 @@ public class ProposalService {
             round.shortlist(),
             proposal.fullProposal() == null
                 ? proposals.declines(reference, proposal.eoiVersion())
-                : List.of());
+                : List.of(),
+            round.thresholds());
     proposals.saveScreening(reference, screening.eligible(), screening.criteria(), now());
     LOG.info(
         "Proposal {} screened: {}",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import london.cofund.portfolio.PortfolioFlag;
@@ -15,15 +16,16 @@ import london.cofund.system.InvalidRequestException;
 
 /**
  * The panel's hard limits (the seed's "only 5 to 8 projects", within the pot). A decision funds
- * between the round's minimum and maximum number of projects, costs no more than the pot, names
- * only assessed proposals of the round, never funds and defers the same one, and, when it departs
- * from the recommended portfolio, says why.
+ * between the round's minimum and maximum number of projects, costs no more than the pot nor, in
+ * any financial year, more than the fund's co-commissioning budget left that year, names only
+ * assessed proposals of the round, never funds and defers the same one, and, when it departs from
+ * the recommended portfolio, says why.
  */
 public final class PanelLimits {
 
   private PanelLimits() {}
 
-  /** The decision if it keeps every limit; otherwise a 400 naming each one it breaks. */
+  /** The decision if it keeps every limit, with no budget per year to respect. */
   public static FundingDecision check(
       Round round,
       List<AssessedProposal> assessedProposals,
@@ -31,6 +33,24 @@ public final class PanelLimits {
       List<String> deferred,
       String rationale,
       String decidedBy) {
+    return check(round, assessedProposals, funded, deferred, rationale, decidedBy, Map.of());
+  }
+
+  /**
+   * The decision if it keeps every limit; otherwise a 400 naming each one it breaks.
+   *
+   * @param yearBudgets what each financial year of the fund can still pay for this round; when not
+   *     empty, the funded proposals' budget lines of each year must fit that year's figure (a year
+   *     not listed has nothing to give)
+   */
+  public static FundingDecision check(
+      Round round,
+      List<AssessedProposal> assessedProposals,
+      List<String> funded,
+      List<String> deferred,
+      String rationale,
+      String decidedBy,
+      Map<String, Long> yearBudgets) {
     Map<String, AssessedProposal> assessed =
         assessedProposals.stream()
             .collect(Collectors.toMap(AssessedProposal::reference, Function.identity()));
@@ -71,6 +91,33 @@ public final class PanelLimits {
                   + Formats.money(cost)
                   + ", more than the pot of "
                   + Formats.money(round.potAmount())));
+    }
+    if (!yearBudgets.isEmpty()) {
+      Map<String, Long> costByYear = new TreeMap<>();
+      funded.stream()
+          .filter(assessed::containsKey)
+          .forEach(
+              r ->
+                  assessed
+                      .get(r)
+                      .budgetByYear()
+                      .forEach((year, amount) -> costByYear.merge(year, amount, Long::sum)));
+      costByYear.forEach(
+          (year, yearCost) -> {
+            long budget = yearBudgets.getOrDefault(year, 0L);
+            if (yearCost > budget) {
+              problems.add(
+                  new FieldProblem(
+                      "fundedReferences",
+                      "costs "
+                          + Formats.money(yearCost)
+                          + " in "
+                          + year
+                          + ", more than the "
+                          + Formats.money(budget)
+                          + " of co-commissioning budget left that year"));
+            }
+          });
     }
     boolean departs =
         recommended == null

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import london.cofund.eligibility.Thresholds;
 import london.cofund.portfolio.RecommendedPortfolio;
 
 /**
@@ -33,7 +34,9 @@ public record Round(
     List<Priority> carriedForwardPriorities,
     OffsetDateTime announcedAt,
     String createdBy,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    String fundId,
+    Thresholds thresholds) {
 
   /**
    * A round as it is opened: in consultation on its long list, with nothing short-listed, signed
@@ -52,7 +55,9 @@ public record Round(
       RoundDates dates,
       String previousRoundId,
       String createdBy,
-      OffsetDateTime createdAt) {
+      OffsetDateTime createdAt,
+      String fundId,
+      Thresholds thresholds) {
     return new Round(
         roundId,
         name,
@@ -75,7 +80,9 @@ public record Round(
         List.of(),
         null,
         createdBy,
-        createdAt);
+        createdAt,
+        fundId,
+        thresholds);
   }
 
   /** The round's key dates, which must come in this order. */
@@ -97,6 +104,11 @@ public record Round(
 
   public Optional<Priority> priority(String code) {
     return priorityLongList.stream().filter(p -> p.code().equals(code)).findFirst();
+  }
+
+  /** What the panel's decision funds, or nothing before it is recorded. */
+  public List<String> fundedReferences() {
+    return decision == null ? List.of() : decision.funded();
   }
 
   /** The short-listed priorities with their titles. */

@@ -19,6 +19,9 @@ public interface RoundProposals {
   /** The round's assessed proposals, as candidates for the portfolio. */
   List<AssessedProposal> assessed(String roundId);
 
+  /** A proposal's full-proposal budget by financial year; empty if it has none. */
+  Map<String, Long> budgetByYear(String reference);
+
   /** The references of the round's deferred proposals. */
   List<String> deferredReferences(String roundId);
 
@@ -36,5 +39,14 @@ public interface RoundProposals {
       String leadAgency,
       long requestedAmount,
       BigDecimal totalScore,
-      List<String> priorityThemes) {}
+      List<String> priorityThemes,
+      Map<String, Long> budgetByYear) {
+
+    public AssessedProposal {
+      budgetByYear =
+          budgetByYear == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(budgetByYear));
+    }
+  }
 }

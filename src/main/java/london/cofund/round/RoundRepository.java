@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import london.cofund.eligibility.Thresholds;
 import london.cofund.portfolio.RecommendedPortfolio;
 import london.cofund.round.Round.RoundDates;
 import london.cofund.system.JsonColumns;
@@ -33,10 +34,11 @@ public class RoundRepository {
             insert into cf_round (round_id, name, tranche, pot_amount, min_projects, max_projects,
               assessors_per_proposal, fundable_threshold, priority_long_list, consultation_deadline,
               eoi_deadline, full_proposal_deadline, decision_date, service_start_date, stage,
-              previous_round_id, created_by, created_at)
+              previous_round_id, created_by, created_at, fund_id, min_sub_regional_boroughs,
+              min_partner_agencies)
             values (:id, :name, :tranche, :pot, :min, :max, :assessors, :threshold, :longList,
               :consultation, :eoi, :fullProposal, :decision, :serviceStart, :stage, :previous,
-              :createdBy, :createdAt)""")
+              :createdBy, :createdAt, :fundId, :minBoroughs, :minAgencies)""")
         .param("id", round.roundId())
         .param("name", round.name())
         .param("tranche", round.tranche())
@@ -55,6 +57,9 @@ public class RoundRepository {
         .param("previous", round.previousRoundId())
         .param("createdBy", round.createdBy())
         .param("createdAt", round.createdAt())
+        .param("fundId", round.fundId())
+        .param("minBoroughs", round.thresholds().minSubRegionalBoroughs())
+        .param("minAgencies", round.thresholds().minPartnerAgencies())
         .update();
   }
 
@@ -67,6 +72,14 @@ public class RoundRepository {
 
   public List<Round> findAll() {
     return jdbc.sql("select * from cf_round order by created_at desc, round_id")
+        .query(this::map)
+        .list();
+  }
+
+  /** The rounds that draw on a fund, oldest first. */
+  public List<Round> findByFund(String fundId) {
+    return jdbc.sql("select * from cf_round where fund_id = :fundId order by created_at, round_id")
+        .param("fundId", fundId)
         .query(this::map)
         .list();
   }
@@ -262,7 +275,9 @@ public class RoundRepository {
         orEmpty(read(rs.getString("carried_forward_priorities"), PRIORITIES)),
         rs.getObject("announced_at", OffsetDateTime.class),
         rs.getString("created_by"),
-        rs.getObject("created_at", OffsetDateTime.class));
+        rs.getObject("created_at", OffsetDateTime.class),
+        rs.getString("fund_id"),
+        new Thresholds(rs.getInt("min_sub_regional_boroughs"), rs.getInt("min_partner_agencies")));
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

@@ -13,13 +13,16 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import london.cofund.eligibility.Thresholds;
 import london.cofund.system.Scores;
 import org.hibernate.validator.constraints.CodePointLength;
 
 /**
  * What MOPAC gives to open a round ({@code POST /api/rounds}, or the Tasklist start form of {@code
- * fundingRound}). Missing optional values take the fund's defaults: 5 to 8 projects, 2 assessors
- * per proposal, a fundable threshold of 15 of 25.
+ * fundingRound}). Missing optional values take the defaults: the fund whose years contain the
+ * service start; as many projects as the fund still needs for its target (5 to 8 across the fund);
+ * 2 assessors per proposal; a fundable threshold of 15 of 25; and the seed's draft criteria of 3
+ * boroughs for a sub-regional bid and 3 partner agencies.
  */
 public record RoundRequest(
     @NotBlank
@@ -42,10 +45,11 @@ public record RoundRequest(
     @NotNull OffsetDateTime fullProposalDeadline,
     @NotNull OffsetDateTime decisionDate,
     @NotNull OffsetDateTime serviceStartDate,
-    @CodePointLength(max = 40) String previousRoundId) {
+    @CodePointLength(max = 40) String previousRoundId,
+    @CodePointLength(max = 40) String fundId,
+    @Min(1) @Max(32) Integer minSubRegionalBoroughs,
+    @Min(1) @Max(30) Integer minPartnerAgencies) {
 
-  public static final int DEFAULT_MIN_PROJECTS = 5;
-  public static final int DEFAULT_MAX_PROJECTS = 8;
   public static final int DEFAULT_ASSESSORS = 2;
   public static final BigDecimal DEFAULT_FUNDABLE_THRESHOLD = BigDecimal.valueOf(15);
 
@@ -58,12 +62,15 @@ public record RoundRequest(
           String code,
       @NotBlank @CodePointLength(max = 200) String title) {}
 
-  int minProjectsOrDefault() {
-    return minProjects == null ? DEFAULT_MIN_PROJECTS : minProjects;
-  }
-
-  int maxProjectsOrDefault() {
-    return maxProjects == null ? DEFAULT_MAX_PROJECTS : maxProjects;
+  /** The thresholds of the criteria, the seed's draft where not given. */
+  Thresholds thresholdsOrDefault() {
+    return new Thresholds(
+        minSubRegionalBoroughs == null
+            ? Thresholds.SEED_DRAFT.minSubRegionalBoroughs()
+            : minSubRegionalBoroughs,
+        minPartnerAgencies == null
+            ? Thresholds.SEED_DRAFT.minPartnerAgencies()
+            : minPartnerAgencies);
   }
 
   int assessorsOrDefault() {

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import london.cofund.fund.Fund;
+import london.cofund.fund.FundPosition;
+import london.cofund.fund.FundPosition.ProjectTarget;
+import london.cofund.fund.FundService;
 import london.cofund.portfolio.PortfolioCandidate;
 import london.cofund.portfolio.PortfolioOptimizer;
 import london.cofund.portfolio.PortfolioRequest;
@@ -45,6 +49,7 @@ public class RoundService {
   public static final int MAX_SHORTLIST = 12;
 
   private final RoundRepository rounds;
+  private final FundService funds;
   private final RoundProposals proposals;
   private final PortfolioOptimizer optimizer;
   private final Validator validator;
@@ -52,11 +57,13 @@ public class RoundService {
 
   RoundService(
       RoundRepository rounds,
+      FundService funds,
       RoundProposals proposals,
       PortfolioOptimizer optimizer,
       Validator validator,
       Clock clock) {
     this.rounds = rounds;
+    this.funds = funds;
     this.proposals = proposals;
     this.optimizer = optimizer;
     this.validator = validator;
@@ -102,14 +109,17 @@ public class RoundService {
     if (rounds.exists(request.roundId())) {
       throw new ConflictException("A round with id '" + request.roundId() + "' already exists.");
     }
+    Fund fund = funds.fundFor(request.fundId(), request.serviceStartDate());
+    FundPosition position = funds.reserve(fund, request.serviceStartDate(), request.potAmount());
+    ProjectTarget target = projectTarget(request, position.stillNeeded());
     Round round =
         Round.opened(
             request.roundId(),
             request.name().trim(),
             request.tranche(),
             request.potAmount(),
-            request.minProjectsOrDefault(),
-            request.maxProjectsOrDefault(),
+            target.minProjects(),
+            target.maxProjects(),
             request.assessorsOrDefault(),
             request.thresholdOrDefault(),
             longList(request),
@@ -121,7 +131,9 @@ public class RoundService {
                 request.serviceStartDate()),
             blankToNull(request.previousRoundId()),
             createdBy,
-            now());
+            now(),
+            fund.fundId(),
+            request.thresholdsOrDefault());
     try {
       rounds.insert(round);
     } catch (org.springframework.dao.DuplicateKeyException e) {
@@ -131,12 +143,29 @@ public class RoundService {
     return round;
   }
 
+  /**
+   * The round's range of projects: what is given, else what the fund still needs for its target
+   * (the seed counts "5-8 projects" across the fund, not per round).
+   */
+  private static ProjectTarget projectTarget(RoundRequest request, ProjectTarget stillNeeded) {
+    int max = request.maxProjects() != null ? request.maxProjects() : stillNeeded.maxProjects();
+    int min =
+        request.minProjects() != null
+            ? request.minProjects()
+            : Math.min(max, stillNeeded.minProjects());
+    if (request.maxProjects() == null) {
+      max = Math.max(max, min);
+    }
+    return new ProjectTarget(min, max);
+  }
+
   private void checkRules(RoundRequest request, List<FieldProblem> problems) {
-    if (request.minProjectsOrDefault() > request.maxProjectsOrDefault()) {
+    if (request.minProjects() != null
+        && request.maxProjects() != null
+        && request.minProjects() > request.maxProjects()) {
       problems.add(
           new FieldProblem(
-              "maxProjects",
-              "must be at least minProjects (" + request.minProjectsOrDefault() + ")"));
+              "maxProjects", "must be at least minProjects (" + request.minProjects() + ")"));
     }
     String[] names = {
       "consultationDeadline",
@@ -327,9 +356,25 @@ public class RoundService {
     Round round = get(roundId);
     FundingDecision decision =
         PanelLimits.check(
-            round, proposals.assessed(roundId), funded, deferred, rationale, decidedBy);
+            round,
+            proposals.assessed(roundId),
+            funded,
+            deferred,
+            rationale,
+            decidedBy,
+            yearBudgets(round));
     rounds.saveDecision(roundId, decision);
     return decision;
+  }
+
+  /**
+   * What each year of the round's fund can still pay for it; empty for a round that draws on no
+   * fund.
+   */
+  private Map<String, Long> yearBudgets(Round round) {
+    return round.fundId() == null
+        ? Map.of()
+        : funds.yearBudgetsFor(round.fundId(), round.roundId(), round.dates().serviceStartDate());
   }
 
   public void recordAwardsSignOff(String roundId, boolean approved, String comments) {

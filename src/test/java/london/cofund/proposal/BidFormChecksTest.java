@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import london.cofund.eligibility.AgencyType;
 import london.cofund.eligibility.Scope;
+import london.cofund.eligibility.Thresholds;
 import london.cofund.fixtures.Fixtures;
 import london.cofund.proposal.BidForm.LeadAgencyForm;
 import london.cofund.proposal.BidForm.PartnerForm;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class BidFormChecksTest {
 
   private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
-  private static final BidFormChecks CHECKS = new BidFormChecks(VALIDATION.getValidator());
+  private static final BidFormChecks CHECKS =
+      new BidFormChecks(VALIDATION.getValidator(), fundId -> java.util.Optional.empty());
 
   /** A round whose long list has two priorities. */
   private static final Round ROUND = round("T1-2018", "CSE", "GANGS");
@@ -355,6 +357,8 @@ class BidFormChecksTest {
         List.of(),
         null,
         null,
-        null);
+        null,
+        null,
+        Thresholds.SEED_DRAFT);
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import london.cofund.eligibility.Thresholds;
 import london.cofund.portfolio.PortfolioFlag;
 import london.cofund.portfolio.RecommendedPortfolio;
 import london.cofund.round.RoundProposals.AssessedProposal;
@@ -108,7 +110,7 @@ class PanelLimitsTest {
 
   private static AssessedProposal bid(String reference, long amount) {
     return new AssessedProposal(
-        reference, reference, "Lead", amount, BigDecimal.valueOf(20), List.of("CSE"));
+        reference, reference, "Lead", amount, BigDecimal.valueOf(20), List.of("CSE"), Map.of());
   }
 
   private static RecommendedPortfolio recommended(
@@ -143,6 +145,8 @@ class PanelLimitsTest {
         List.of(),
         null,
         "mopac",
-        now);
+        now,
+        "LCPF-2017",
+        Thresholds.SEED_DRAFT);
   }
 }

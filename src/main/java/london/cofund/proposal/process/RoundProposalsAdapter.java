@@ -53,8 +53,14 @@ class RoundProposalsAdapter implements RoundProposals {
                     p.leadAgencyName(),
                     p.requestedAmount(),
                     p.effectiveScore(),
-                    p.currentBid().priorityThemes()))
+                    p.currentBid().priorityThemes(),
+                    p.budgetByYear()))
         .toList();
+  }
+
+  @Override
+  public Map<String, Long> budgetByYear(String reference) {
+    return proposals.find(reference).map(Proposal::budgetByYear).orElse(Map.of());
   }
 
   @Override

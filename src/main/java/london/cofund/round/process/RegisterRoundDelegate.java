@@ -102,7 +102,10 @@ class RegisterRoundDelegate implements JavaDelegate {
         ProcessVariables.optionalDateTime(execution, VAR_FULL_PROPOSAL_DEADLINE),
         ProcessVariables.optionalDateTime(execution, VAR_DECISION_DATE),
         ProcessVariables.optionalDateTime(execution, VAR_SERVICE_START_DATE),
-        ProcessVariables.string(execution, VAR_PREVIOUS_ROUND_ID));
+        ProcessVariables.string(execution, VAR_PREVIOUS_ROUND_ID),
+        ProcessVariables.string(execution, "fundId"),
+        ProcessVariables.optionalInteger(execution, "minSubRegionalBoroughs"),
+        ProcessVariables.optionalInteger(execution, "minPartnerAgencies"));
   }
 
   static List<PriorityItem> longList(String text) {
