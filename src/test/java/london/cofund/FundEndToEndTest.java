@@ -79,6 +79,7 @@ class FundEndToEndTest {
   private static final List<String> SHORTLIST =
       List.of("CSE", "FEMALE_OFFENDING", "SEXUAL_VIOLENCE", "YOUTH_OFFENDING");
   private static final long POT = 3_500_000L;
+  private final String fundId = Fixtures.newRoundId("E2E-FUND");
 
   @LocalServerPort int port;
   @Autowired GreenMail sink;
@@ -431,6 +432,7 @@ class FundEndToEndTest {
   // ---- the round's steps, each as its role takes it
 
   private void openRound() {
+    createTheFund();
     Response created =
         http.post(
             "/api/rounds",
@@ -601,6 +603,7 @@ class FundEndToEndTest {
     assertThat(created.json().get("previousRoundId").asText()).isEqualTo(roundId);
     track(nextId);
     run();
+    theFundCountsProjectsAcrossBothTranches(created.json());
 
     assertMail(
         "NEXT_TRANCHE_INVITATION",
@@ -619,6 +622,51 @@ class FundEndToEndTest {
     assertThat(mail.of("NEXT_TRANCHE_INVITATION", nextName))
         .as("only the deferred applicant is invited")
         .hasSize(1);
+  }
+
+  // ---- the fund
+
+  /**
+   * The round draws on a fund of its own, so that the fund-wide figures count this scenario only:
+   * five years from 2026/27, £10m a year, 30% co-commissioned.
+   */
+  private void createTheFund() {
+    List<Map<String, Object>> years = new ArrayList<>();
+    for (String year : List.of("2026/27", "2027/28", "2028/29", "2029/30", "2030/31")) {
+      years.add(Map.of("financialYear", year, "total", 10_000_000L, "coCommissioningPercent", 30));
+    }
+    Response created =
+        http.post(
+            "/api/funds",
+            "mopac",
+            Map.of("fundId", fundId, "name", "End-to-end fund " + fundId, "years", years));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().get("coCommissioningBudget").asLong()).isEqualTo(15_000_000L);
+  }
+
+  /**
+   * The seed's "5-8 projects" is counted across the fund: tranche 1 funded three, so tranche 2,
+   * which names no project range, defaults to what the fund still needs (2 to 5). Tranche 1's
+   * awards are charged to their years and what it left unspent is back in the fund; tranche 2's pot
+   * is set aside.
+   */
+  private void theFundCountsProjectsAcrossBothTranches(JsonNode nextRound) {
+    assertThat(nextRound.get("fundId").asText()).isEqualTo(fundId);
+    assertThat(nextRound.get("minProjects").asInt()).isEqualTo(2);
+    assertThat(nextRound.get("maxProjects").asInt()).isEqualTo(5);
+    JsonNode fund = http.get("/api/funds/" + fundId, "westminster").json();
+    assertThat(fund.get("projects").get("funded").asInt()).isEqualTo(3);
+    assertThat(fund.get("projects").get("stillNeeded").get("minProjects").asInt()).isEqualTo(2);
+    JsonNode rounds = fund.get("rounds");
+    assertThat(rounds).hasSize(2);
+    assertThat(rounds.get(0).get("roundId").asText()).isEqualTo(roundId);
+    assertThat(rounds.get(0).get("fundedProjects").asInt()).isEqualTo(3);
+    assertThat(rounds.get(0).get("awarded").asLong()).isEqualTo(3_200_000L);
+    assertThat(rounds.get(0).get("unspent").asLong()).isEqualTo(POT - 3_200_000L);
+    assertThat(rounds.get(1).get("decided").asBoolean()).isFalse();
+    assertThat(fund.get("committed").asLong()).isEqualTo(3_200_000L);
+    assertThat(fund.get("reserved").asLong()).isEqualTo(2_000_000L);
+    assertThat(fund.get("available").asLong()).isEqualTo(15_000_000L - 3_200_000L - 2_000_000L);
   }
 
   // ---- each proposal's steps
@@ -974,7 +1022,7 @@ class FundEndToEndTest {
 
   // ---- data
 
-  private static Map<String, Object> roundRequest(
+  private Map<String, Object> roundRequest(
       String id,
       String name,
       Instant from,
@@ -986,8 +1034,11 @@ class FundEndToEndTest {
     request.put("name", name);
     request.put("tranche", previousRoundId == null ? 1 : 2);
     request.put("potAmount", previousRoundId == null ? POT : 2_000_000L);
-    request.put("minProjects", 2);
-    request.put("maxProjects", 3);
+    request.put("fundId", fundId);
+    if (previousRoundId == null) {
+      request.put("minProjects", 2);
+      request.put("maxProjects", 3);
+    }
     request.put("assessorsPerProposal", 2);
     request.put("fundableThreshold", 15);
     request.put("priorityLongList", longList);

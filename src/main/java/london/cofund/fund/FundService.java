@@ -312,7 +312,8 @@ public class FundService {
                     + previous.next()
                     + ": years follow one another, without gaps or repeats"));
       }
-      previous = year.orElse(null);
+      // After a wrong year, carry on from the one expected, so one mistake is named once.
+      previous = previous != null ? previous.next() : year.orElse(null);
     }
     if (request.minProjectsOrDefault() > request.maxProjectsOrDefault()) {
       problems.add(

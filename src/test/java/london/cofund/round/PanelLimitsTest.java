@@ -89,6 +89,29 @@ class PanelLimitsTest {
   }
 
   @Test
+  void aPortfolioThatFitsThePotButNotOneYearsBudgetCannotBeDecided() {
+    List<AssessedProposal> assessed =
+        List.of(
+            phased("R-001", Map.of("2018/19", 1_000_000L, "2019/20", 1_000_000L)),
+            phased("R-002", Map.of("2018/19", 1_500_000L, "2019/20", 500_000L)),
+            phased("R-003", Map.of("2019/20", 2_000_000L)));
+    Round round = round(1, 3, 6_000_000, null);
+    Map<String, Long> yearBudgets = Map.of("2018/19", 2_000_000L, "2019/20", 4_000_000L);
+    // £4m in all, within the £6m pot, but £2.5m falls in 2018/19, which has £2m left.
+    assertThat(yearProblems(round, assessed, List.of("R-001", "R-002"), yearBudgets))
+        .containsExactly(
+            "fundedReferences: costs £2,500,000 in 2018/19, more than the £2,000,000 of"
+                + " co-commissioning budget left that year");
+    // The same money phased differently fits every year.
+    assertThat(yearProblems(round, assessed, List.of("R-001", "R-003"), yearBudgets)).isEmpty();
+    // A year the fund has nothing left in (or does not have) gives nothing.
+    assertThat(yearProblems(round, assessed, List.of("R-003"), Map.of("2018/19", 9_000_000L)))
+        .containsExactly(
+            "fundedReferences: costs £2,000,000 in 2019/20, more than the £0 of"
+                + " co-commissioning budget left that year");
+  }
+
+  @Test
   void onlyAssessedProposalsOfTheRoundAndNeverOneBothFundedAndDeferred() {
     Round round = round(1, 3, 10_000_000, null);
     assertThat(problems(round, List.of("R-001", "X-9"), List.of("Y-9", "R-001"), "why"))
@@ -106,6 +129,25 @@ class PanelLimitsTest {
     } catch (InvalidRequestException e) {
       return e.problems().stream().map(p -> p.field() + ": " + p.message()).toList();
     }
+  }
+
+  private static List<String> yearProblems(
+      Round round,
+      List<AssessedProposal> assessed,
+      List<String> funded,
+      Map<String, Long> yearBudgets) {
+    try {
+      PanelLimits.check(round, assessed, funded, List.of(), "why", "wg", yearBudgets);
+      return List.of();
+    } catch (InvalidRequestException e) {
+      return e.problems().stream().map(p -> p.field() + ": " + p.message()).toList();
+    }
+  }
+
+  private static AssessedProposal phased(String reference, Map<String, Long> budgetByYear) {
+    long amount = budgetByYear.values().stream().mapToLong(Long::longValue).sum();
+    return new AssessedProposal(
+        reference, reference, "Lead", amount, BigDecimal.valueOf(20), List.of("CSE"), budgetByYear);
   }
 
   private static AssessedProposal bid(String reference, long amount) {

@@ -11,9 +11,9 @@ import london.cofund.round.Round;
 import london.cofund.round.RoundStage;
 
 /**
- * A round as {@code GET /api/rounds/{roundId}} shows it. The recommended portfolio and the panel's
- * decision are for MOPAC, the working group, the Leaders' Committee and administrators; others see
- * the decision once it is announced.
+ * A round as {@code GET /api/rounds/{roundId}} shows it, with the fund it draws on and its criteria
+ * thresholds. The recommended portfolio and the panel's decision are for MOPAC, the working group,
+ * the Leaders' Committee and administrators; others see the decision once it is announced.
  */
 public record RoundView(
     String roundId,
@@ -38,7 +38,10 @@ public record RoundView(
     List<String> carriedForwardPriorities,
     String previousRoundId,
     OffsetDateTime publishedAt,
-    OffsetDateTime announcedAt) {
+    OffsetDateTime announcedAt,
+    String fundId,
+    int minSubRegionalBoroughs,
+    int minPartnerAgencies) {
 
   /** The panel's decision: funded and deferred references and the rationale. */
   public record Decision(List<String> funded, List<String> deferred, String rationale) {}
@@ -72,6 +75,9 @@ public record RoundView(
         round.carriedForwardPriorities().stream().map(Priority::code).toList(),
         round.previousRoundId(),
         round.publishedAt(),
-        round.announcedAt());
+        round.announcedAt(),
+        round.fundId(),
+        round.thresholds().minSubRegionalBoroughs(),
+        round.thresholds().minPartnerAgencies());
   }
 }
