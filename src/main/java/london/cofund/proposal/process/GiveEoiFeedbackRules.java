@@ -2,6 +2,8 @@ package london.cofund.proposal.process;
 
 import static london.cofund.proposal.process.ProposalProcess.*;
 
+import london.cofund.fund.FundPosition;
+import london.cofund.fund.FundService;
 import london.cofund.proposal.EoiOutcome;
 import london.cofund.proposal.ProposalService;
 import london.cofund.proposal.ProposalStatus;
@@ -13,18 +15,21 @@ import org.springframework.stereotype.Component;
 /**
  * Rules of {@code Task_GiveEoiFeedback}: {@code eoiOutcome} (ACCEPT, ACCEPT_WITH_MODIFICATION or
  * REJECT) and {@code eoiFeedback}, required. The form shows how many of the round's EOIs are
- * already accepted against its maximum project count, refreshed when someone claims the task: the
- * seed asks for about as many proposals as can be funded.
+ * already accepted against its maximum project count, and the projects funded across the fund
+ * against the fund-wide target (the seed's 5-8, counted across tranches), refreshed when someone
+ * claims the task: the seed asks for "as close to 8 proposals as practical".
  */
 @Component
 class GiveEoiFeedbackRules extends TaskRulesFor {
 
   private final ProposalService proposals;
+  private final FundService funds;
   private final ProposalTaskSupport support;
 
-  GiveEoiFeedbackRules(ProposalService proposals, ProposalTaskSupport support) {
+  GiveEoiFeedbackRules(ProposalService proposals, FundService funds, ProposalTaskSupport support) {
     super(KEY, TASK_GIVE_EOI_FEEDBACK);
     this.proposals = proposals;
+    this.funds = funds;
     this.support = support;
   }
 
@@ -36,11 +41,29 @@ class GiveEoiFeedbackRules extends TaskRulesFor {
           long accepted = proposals.acceptedEois(round.roundId());
           task.setVariableLocal("acceptedEois", accepted);
           task.setVariableLocal("maxProjects", round.maxProjects());
-          return "**"
-              + accepted
-              + " EOIs of this round are accepted so far, against a maximum of "
-              + round.maxProjects()
-              + " funded projects.** Steer towards about as many full proposals as can be funded.\n\n";
+          String roundLine =
+              "**"
+                  + accepted
+                  + " EOIs of this round are accepted so far, against a maximum of "
+                  + round.maxProjects()
+                  + " funded projects in this round.**";
+          if (round.fundId() == null) {
+            return roundLine + " Steer towards about as many full proposals as can be funded.\n\n";
+          }
+          FundPosition fund = funds.position(round.fundId());
+          task.setVariableLocal("fundedInFund", fund.fundedProjects());
+          return roundLine
+              + " Across "
+              + fund.fund().fundId()
+              + ", "
+              + fund.fundedProjects()
+              + " projects are funded so far, against the fund-wide target of "
+              + fund.fund().minProjects()
+              + " to "
+              + fund.fund().maxProjects()
+              + ". Steer towards as close to "
+              + fund.fund().maxProjects()
+              + " funded projects across the fund as practical.\n\n";
         });
   }
 
