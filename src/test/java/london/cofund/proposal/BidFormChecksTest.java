@@ -2,6 +2,7 @@ package london.cofund.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import jakarta.validation.Validation;
@@ -176,6 +177,48 @@ class BidFormChecksTest {
   }
 
   @Test
+  void aBudgetFallsInTheFundsYearsFromTheServicesStart() {
+    // LCPF-2017 runs 2017/18 to 2020/21; services starting in April 2018 may use 2018/19 on.
+    BidFormChecks checks =
+        new BidFormChecks(
+            VALIDATION.getValidator(),
+            fundId -> java.util.Optional.of(List.of("2017/18", "2018/19", "2019/20", "2020/21")));
+    Round round =
+        withServiceStart(
+            round("T1-2018", "CSE", "GANGS"),
+            java.time.OffsetDateTime.parse("2018-04-02T09:00:00+01:00"));
+    FullProposalForm outside =
+        full(
+            List.of(
+                new BudgetLine("2017/18", 100L),
+                new BudgetLine("2019/20", 100L),
+                new BudgetLine("2021/22", 100L)),
+            300L);
+    assertThatThrownBy(() -> checks.check(outside, round))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        new FieldProblem(
+                            "budget[0].financialYear",
+                            "2017/18 is outside the fund's years from the services' start:"
+                                + " 2018/19, 2019/20, 2020/21"),
+                        new FieldProblem(
+                            "budget[2].financialYear",
+                            "2021/22 is outside the fund's years from the services' start:"
+                                + " 2018/19, 2019/20, 2020/21")));
+    assertThatCode(
+            () ->
+                checks.check(
+                    full(
+                        List.of(new BudgetLine("2018/19", 100L), new BudgetLine("2020/21", 200L)),
+                        300L),
+                    round))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
   void aBudgetListsEachYearOnceAndTheRequestedAmountIsItsSum() {
     FullProposalForm twice =
         full(List.of(new BudgetLine("2018/19", 100L), new BudgetLine("2018/19", 200L)), 300L);
@@ -329,6 +372,35 @@ class BidFormChecksTest {
         base.outcomes(),
         base.deliveryPlan(),
         base.risks());
+  }
+
+  /** The round drawing on LCPF-2017, its services starting at {@code start}. */
+  private static Round withServiceStart(Round round, java.time.OffsetDateTime start) {
+    return new Round(
+        round.roundId(),
+        round.name(),
+        round.tranche(),
+        round.potAmount(),
+        round.minProjects(),
+        round.maxProjects(),
+        round.assessorsPerProposal(),
+        round.fundableThreshold(),
+        round.priorityLongList(),
+        round.shortlist(),
+        new Round.RoundDates(start, start, start, start, start),
+        round.stage(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        null,
+        "LCPF-2017",
+        Thresholds.SEED_DRAFT);
   }
 
   /** Only the round's id and long list matter to the checks. */
