@@ -27,6 +27,7 @@ final class HttpPaths {
   static final String MAILBOX = "/mailbox";
   static final String H2_CONSOLE = "/h2-console";
   static final String TASK_LINKS = "/tasks/";
+  static final String FUNDS = "/funds";
 
   /** Where a person signs in: every role may use Tasklist, and its login serves the others. */
   static final String WEBAPP_LOGIN_PAGE = "/camunda/app/tasklist/default/";
@@ -40,7 +41,7 @@ final class HttpPaths {
       Pattern.compile("/engine-rest(/engine/[^/]+)?/deployment(/.*)?");
 
   /** Pages rendered on the server for people signed in to the webapps. */
-  static final List<String> SESSION_PAGES = List.of(MAILBOX, H2_CONSOLE, TASK_LINKS);
+  static final List<String> SESSION_PAGES = List.of(MAILBOX, H2_CONSOLE, TASK_LINKS, FUNDS);
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 

@@ -123,7 +123,11 @@ class SecurityConfiguration {
     RequestMatcher mailbox = paths(HttpPaths.MAILBOX, HttpPaths.MAILBOX + "/**");
     return http.securityMatcher(
             new OrRequestMatcher(
-                h2Console, mailbox, paths(HttpPaths.TASK_LINKS + "**"), SWAGGER_UI))
+                h2Console,
+                mailbox,
+                paths(HttpPaths.TASK_LINKS + "**"),
+                paths(HttpPaths.FUNDS, HttpPaths.FUNDS + "/**"),
+                SWAGGER_UI))
         .addFilterBefore(
             new WebappSessionAuthenticationFilter(engineName, authorities),
             AnonymousAuthenticationFilter.class)
