@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Seeded random funding rounds, for the property tests and the benchmark. */
 final class RandomRounds {
@@ -60,6 +62,80 @@ final class RandomRounds {
         round.maxProjects(),
         round.potAmount(),
         BigDecimal.TEN);
+  }
+
+  private static final List<String> YEARS = List.of("2018/19", "2019/20", "2020/21");
+
+  /**
+   * A {@link #small} or {@link #tieHeavy} round whose candidates split their cost over two or three
+   * financial years, with budgets per year that often bind. Most candidates give a split (some with
+   * a year of £0, some spending everything in one year), a few give none. Each year's budget is a
+   * share of what all candidates ask for in it, from nothing to everything; sometimes a year is
+   * missing from the budgets (so it has £0), and sometimes the budgets are all generous.
+   */
+  static PortfolioRequest withYears(long seed, int maxCandidates, int maxShortlist) {
+    Random random = new Random(seed);
+    PortfolioRequest round =
+        random.nextInt(4) == 0
+            ? tieHeavy(random.nextLong(), maxCandidates)
+            : small(random.nextLong(), maxCandidates, maxShortlist);
+    List<String> years = YEARS.subList(0, 2 + random.nextInt(2));
+    List<PortfolioCandidate> candidates = new ArrayList<>();
+    Map<String, Long> asked = new TreeMap<>();
+    for (PortfolioCandidate candidate : round.candidates()) {
+      Map<String, Long> split = new TreeMap<>();
+      if (random.nextInt(8) != 0) {
+        long left = candidate.cost();
+        for (int y = 0; y < years.size(); y++) {
+          long amount =
+              y == years.size() - 1
+                  ? left
+                  : switch (random.nextInt(4)) {
+                    case 0 -> 0;
+                    case 1 -> left;
+                    default -> Math.round(left * random.nextDouble() / 1000) * 1000;
+                  };
+          amount = Math.min(amount, left);
+          left -= amount;
+          split.put(years.get(y), amount);
+          asked.merge(years.get(y), amount, Long::sum);
+        }
+      }
+      candidates.add(
+          new PortfolioCandidate(
+              candidate.reference(),
+              candidate.cost(),
+              candidate.totalScore(),
+              candidate.priorities(),
+              split));
+    }
+    Map<String, Long> budgets = new TreeMap<>();
+    boolean generous = random.nextInt(6) == 0;
+    for (String year : years) {
+      long total = asked.getOrDefault(year, 0L);
+      if (generous) {
+        budgets.put(year, total);
+      } else if (random.nextInt(10) != 0) {
+        budgets.put(
+            year,
+            switch (random.nextInt(6)) {
+              case 0 -> 0L;
+              case 1 -> total;
+              default -> (long) (random.nextDouble() * total * 0.6);
+            });
+      }
+    }
+    if (budgets.isEmpty()) {
+      budgets.put("2030/31", 1L);
+    }
+    return new PortfolioRequest(
+        candidates,
+        round.shortlist(),
+        round.minProjects(),
+        round.maxProjects(),
+        round.potAmount(),
+        round.fundableThreshold(),
+        budgets);
   }
 
   private static PortfolioRequest small(
