@@ -123,6 +123,22 @@ class PortfolioOptimizerPropertyTest {
   }
 
   /**
+   * Benchmark-shaped rounds with budgets per year are beyond the brute force and the Pareto
+   * programme; dense tables and tables of four rows give different bounds, so they must agree.
+   */
+  @Test
+  void denseAndSparseTablesAgreeOnBenchmarkShapedRoundsWithBudgetsPerYear() {
+    PortfolioOptimizer dense = new PortfolioOptimizer();
+    PortfolioOptimizer sparse =
+        new PortfolioOptimizer(PortfolioOptimizer.DEFAULT_MAX_TABLE_ENTRIES, 4);
+    for (long seed = 1; seed <= 10; seed++) {
+      PortfolioRequest request = RandomRounds.benchmark(seed, 40, RandomRounds.Shape.YEARS_BIND);
+
+      assertThat(sparse.recommend(request)).as("seed %d", seed).isEqualTo(dense.recommend(request));
+    }
+  }
+
+  /**
    * Benchmark-shaped rounds are far beyond the brute force; an independent dynamic programme over
    * Pareto fronts finds their optimal objective, which the optimizer must match.
    */

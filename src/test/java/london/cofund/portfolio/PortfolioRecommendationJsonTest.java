@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * Rounds store their recommendation as JSON. One written before the spending by year existed must
  * still read, as having none, and a new one must read back unchanged.
  */
-class RecommendedPortfolioJsonTest {
+class PortfolioRecommendationJsonTest {
 
   private final ObjectMapper json = new ObjectMapper();
 
