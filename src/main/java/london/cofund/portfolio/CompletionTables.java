@@ -36,6 +36,13 @@ import java.util.List;
  * describes a superset of the remaining items, so its minimum cost can only be lower and its score
  * bound only higher: the bounds stay valid, just looser.
  *
+ * <p><b>Budgets per financial year.</b> When the search must also keep each year's spending within
+ * that year's budget, the same programme runs once more per year with the item's spending in that
+ * year as its cost: {@link #minYearCost} is the least a completion spends in that year, and a
+ * multiplier priced on that year's money joins the score bounds ({@link #scoreBound(int, int, int,
+ * long, long[])}). Each is a relaxation that ignores the other limits, so each stays valid, and the
+ * minimum of valid bounds is valid. Without year budgets there are no such tables.
+ *
  * <p>Arithmetic is exact. Scores are integers (hundredths); each item costs at most the pot;
  * multipliers are chosen so that no table entry or bound can overflow a long ({@link #fits}); sums
  * of costs saturate at {@link #UNREACHABLE}, which is safe because the pot is always smaller, so a
@@ -48,13 +55,20 @@ final class CompletionTables {
 
   private static final long NO_SET = Long.MIN_VALUE;
 
-  /** A Lagrange multiplier λ = p / q, in integers so that bounds are exact. */
-  record Multiplier(long p, long q) {}
+  /**
+   * A Lagrange multiplier λ = p / q, in integers so that bounds are exact, on the total cost
+   * ({@code year} −1) or on the spending in one financial year.
+   */
+  record Multiplier(long p, long q, int year) {}
+
+  private static final int TOTAL = -1;
 
   private final int counts;
   private final int masks;
   private final int stride;
+  private final int years;
   private final long[] minCost;
+  private final long[][] minYearCost;
   private final List<Multiplier> multipliers;
   private final long[][] maxValue;
 
@@ -75,7 +89,25 @@ final class CompletionTables {
       long pot,
       int maxEntries,
       int maxRows) {
+    this(items, maxItems, priorityCount, pot, new long[0], maxEntries, maxRows);
+  }
+
+  /**
+   * Builds the tables for a search that also keeps within a budget per financial year.
+   *
+   * @param yearBudgets each year's budget, indexed like the items' {@link SearchItem#yearCosts()},
+   *     each at most the pot (a year cannot spend more than the whole selection costs)
+   */
+  CompletionTables(
+      List<SearchItem> items,
+      int maxItems,
+      int priorityCount,
+      long pot,
+      long[] yearBudgets,
+      int maxEntries,
+      int maxRows) {
     int n = items.size();
+    this.years = yearBudgets.length;
     this.counts = maxItems + 1;
     this.masks = 1 << priorityCount;
     int entriesPerRow = counts * masks;
@@ -85,9 +117,14 @@ final class CompletionTables {
     }
     this.stride = Math.max(1, (n + rowBudget - 1) / rowBudget);
     int rows = Math.max(1, (n + stride - 1) / stride);
-    this.multipliers = chooseMultipliers(items, maxItems, pot);
+    this.multipliers = new ArrayList<>(chooseMultipliers(items, maxItems, pot, TOTAL, pot));
+    for (int year = 0; year < years; year++) {
+      List<Multiplier> priced = chooseMultipliers(items, maxItems, pot, year, yearBudgets[year]);
+      multipliers.addAll(priced.subList(1, priced.size()));
+    }
 
     this.minCost = new long[rows * entriesPerRow];
+    this.minYearCost = new long[years][rows * entriesPerRow];
     this.maxValue = new long[multipliers.size()][rows * entriesPerRow];
 
     // One rolling layer per table holds the suffix after item j; it starts as the empty suffix,
@@ -95,20 +132,26 @@ final class CompletionTables {
     long[] costLayer = new long[entriesPerRow];
     Arrays.fill(costLayer, UNREACHABLE);
     costLayer[0] = 0;
+    long[][] yearCostLayers = new long[years][entriesPerRow];
+    for (long[] layer : yearCostLayers) {
+      Arrays.fill(layer, UNREACHABLE);
+      layer[0] = 0;
+    }
     long[][] valueLayers = new long[multipliers.size()][entriesPerRow];
     for (long[] layer : valueLayers) {
       Arrays.fill(layer, NO_SET);
       layer[0] = 0;
     }
     if (n == 0) {
-      store(costLayer, valueLayers, 0);
+      store(costLayer, yearCostLayers, valueLayers, 0);
     }
     for (int j = n - 1; j >= 0; j--) {
       SearchItem item = items.get(j);
       long[] weights = new long[multipliers.size()];
       for (int m = 0; m < weights.length; m++) {
         Multiplier multiplier = multipliers.get(m);
-        weights[m] = multiplier.q() * item.scoreHundredths() - multiplier.p() * item.cost();
+        weights[m] =
+            multiplier.q() * item.scoreHundredths() - multiplier.p() * pricedCost(item, multiplier);
       }
       // Descending t, so that row t-1 still describes the suffix after j when row t reads it.
       for (int t = counts - 1; t >= 1; t--) {
@@ -123,6 +166,15 @@ final class CompletionTables {
               costLayer[to + need] = withItem;
             }
           }
+          for (int year = 0; year < years; year++) {
+            long spent = yearCostLayers[year][rest];
+            if (spent != UNREACHABLE) {
+              spent = saturatedAdd(spent, item.yearCosts()[year]);
+              if (spent < yearCostLayers[year][to + need]) {
+                yearCostLayers[year][to + need] = spent;
+              }
+            }
+          }
           for (int m = 0; m < weights.length; m++) {
             long value = valueLayers[m][rest];
             if (value != NO_SET && value + weights[m] > valueLayers[m][to + need]) {
@@ -132,14 +184,21 @@ final class CompletionTables {
         }
       }
       if (j % stride == 0) {
-        store(costLayer, valueLayers, j / stride);
+        store(costLayer, yearCostLayers, valueLayers, j / stride);
       }
     }
   }
 
-  private void store(long[] costLayer, long[][] valueLayers, int row) {
+  private static long pricedCost(SearchItem item, Multiplier multiplier) {
+    return multiplier.year() == TOTAL ? item.cost() : item.yearCosts()[multiplier.year()];
+  }
+
+  private void store(long[] costLayer, long[][] yearCostLayers, long[][] valueLayers, int row) {
     int offset = row * counts * masks;
     System.arraycopy(costLayer, 0, minCost, offset, costLayer.length);
+    for (int year = 0; year < years; year++) {
+      System.arraycopy(yearCostLayers[year], 0, minYearCost[year], offset, costLayer.length);
+    }
     for (int m = 0; m < valueLayers.length; m++) {
       System.arraycopy(valueLayers[m], 0, maxValue[m], offset, valueLayers[m].length);
     }
@@ -154,17 +213,42 @@ final class CompletionTables {
   }
 
   /**
+   * The least that exactly {@code count} items from position {@code from} onwards whose priorities
+   * include every bit of {@code need} spend in the given financial year, or {@link #UNREACHABLE}.
+   */
+  long minYearCost(int year, int from, int count, int need) {
+    return minYearCost[year][index(from, count, need)];
+  }
+
+  /**
    * An upper bound, in hundredths, on the total score of exactly {@code count} items from position
    * {@code from} onwards that cover {@code need} and cost at most {@code budget}. Only meaningful
    * when {@link #minCost} says such a set may exist.
    */
   long scoreBound(int from, int count, int need, long budget) {
+    return scoreBound(from, count, need, budget, null);
+  }
+
+  /**
+   * As {@link #scoreBound(int, int, int, long)}, for sets that also spend at most {@code
+   * yearBudgets[y]} in each year y; {@code null} ignores the years, which is a weaker but valid
+   * bound.
+   */
+  long scoreBound(int from, int count, int need, long budget, long[] yearBudgets) {
     int index = index(from, count, need);
     long bound = Long.MAX_VALUE;
     for (int m = 0; m < multipliers.size(); m++) {
       Multiplier multiplier = multipliers.get(m);
+      long left;
+      if (multiplier.year() == TOTAL) {
+        left = budget;
+      } else if (yearBudgets != null) {
+        left = Math.min(budget, yearBudgets[multiplier.year()]);
+      } else {
+        continue;
+      }
       long value = maxValue[m][index];
-      bound = Math.min(bound, Math.floorDiv(value + multiplier.p() * budget, multiplier.q()));
+      bound = Math.min(bound, Math.floorDiv(value + multiplier.p() * left, multiplier.q()));
     }
     return bound;
   }
@@ -179,29 +263,34 @@ final class CompletionTables {
   }
 
   /**
-   * λ = 0, plus the multiplier that minimises the root's Lagrangian relaxation {@code L(λ) = λ·pot
-   * + Σ of the maxItems largest positive (score − λ·cost)}, an upper bound on the best score for
-   * every λ. L is convex, so a ternary search finds its minimum; precision only affects how tight
-   * the bound is, never whether it is valid.
+   * λ = 0, plus the multiplier that minimises the root's Lagrangian relaxation {@code L(λ) =
+   * λ·budget + Σ of the maxItems largest positive (score − λ·cost)}, an upper bound on the best
+   * score for every λ. L is convex, so a ternary search finds its minimum; precision only affects
+   * how tight the bound is, never whether it is valid. The cost is the total cost and the budget
+   * the pot, or the spending in one {@code year} and that year's budget.
    */
   private static List<Multiplier> chooseMultipliers(
-      List<SearchItem> items, int maxItems, long pot) {
+      List<SearchItem> items, int maxItems, long pot, int year, long budget) {
     List<Multiplier> chosen = new ArrayList<>();
-    chosen.add(new Multiplier(0, 1));
+    chosen.add(new Multiplier(0, 1, TOTAL));
     if (items.isEmpty() || maxItems == 0) {
       return chosen;
     }
     double high = 0;
     int maxScore = 0;
     for (SearchItem item : items) {
-      high = Math.max(high, (double) item.scoreHundredths() / item.cost());
+      long cost = year == TOTAL ? item.cost() : item.yearCosts()[year];
+      if (cost > 0) {
+        high = Math.max(high, (double) item.scoreHundredths() / cost);
+      }
       maxScore = Math.max(maxScore, item.scoreHundredths());
     }
     double low = 0;
     for (int iteration = 0; iteration < 100; iteration++) {
       double left = low + (high - low) / 3;
       double right = high - (high - low) / 3;
-      if (relaxation(items, maxItems, pot, left) <= relaxation(items, maxItems, pot, right)) {
+      if (relaxation(items, maxItems, budget, year, left)
+          <= relaxation(items, maxItems, budget, year, right)) {
         high = right;
       } else {
         low = left;
@@ -213,21 +302,23 @@ final class CompletionTables {
       long q = 1L << shift;
       long p = (long) Math.floor(lambda * q);
       if (p > 0 && fits(p, q, maxScore, pot, maxItems)) {
-        chosen.add(new Multiplier(p, q));
+        chosen.add(new Multiplier(p, q, year));
         break;
       }
     }
     return chosen;
   }
 
-  private static double relaxation(List<SearchItem> items, int maxItems, long pot, double lambda) {
+  private static double relaxation(
+      List<SearchItem> items, int maxItems, long budget, int year, double lambda) {
     double[] reduced = new double[items.size()];
     for (int i = 0; i < reduced.length; i++) {
       SearchItem item = items.get(i);
-      reduced[i] = item.scoreHundredths() - lambda * item.cost();
+      long cost = year == TOTAL ? item.cost() : item.yearCosts()[year];
+      reduced[i] = item.scoreHundredths() - lambda * cost;
     }
     Arrays.sort(reduced);
-    double sum = lambda * pot;
+    double sum = lambda * budget;
     for (int i = reduced.length - 1; i >= 0 && i >= reduced.length - maxItems; i--) {
       sum += Math.max(0, reduced[i]);
     }
@@ -237,7 +328,8 @@ final class CompletionTables {
   /**
    * Whether {@code (maxItems + 2) x (q·maxScore + p·pot)} fits in a long with a factor two to
    * spare: it bounds the magnitude of every table entry (at most maxItems terms, each a score and a
-   * cost of at most the pot) plus {@code p·budget}.
+   * cost of at most the pot; a year's spending is part of the cost) plus {@code p·budget}, where
+   * the budget, a year's included, is at most the pot.
    */
   private static boolean fits(long p, long q, int maxScore, long pot, int maxItems) {
     try {

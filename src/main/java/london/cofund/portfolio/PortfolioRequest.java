@@ -1,10 +1,13 @@
 package london.cofund.portfolio;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One funding decision to optimise: the round's assessed proposals and its rules, as published in
@@ -19,6 +22,13 @@ import java.util.Set;
  * @param maxProjects the most projects to fund (8 in tranche 1); at least {@code minProjects}
  * @param potAmount the money available, in whole pounds; 0 to {@link #MAX_POT_AMOUNT}
  * @param fundableThreshold the lowest total score that may be funded (inclusive)
+ * @param yearBudgets the co-commissioning money available in each financial year for this round,
+ *     written {@code 2018/19}, in whole pounds; each 0 to {@link #MAX_POT_AMOUNT}. A recommended
+ *     portfolio spends at most this much in each year, counting the {@linkplain
+ *     PortfolioCandidate#costByYear() split} of every candidate that gives one. When the map is not
+ *     empty, a year it does not name has a budget of £0, so a candidate asking for money in such a
+ *     year cannot be funded. Empty means no limit per year: only the pot applies. The years need
+ *     not add up to the pot; both limits apply. Iterates in year order.
  */
 public record PortfolioRequest(
     List<PortfolioCandidate> candidates,
@@ -26,7 +36,8 @@ public record PortfolioRequest(
     int minProjects,
     int maxProjects,
     long potAmount,
-    BigDecimal fundableThreshold) {
+    BigDecimal fundableThreshold,
+    Map<String, Long> yearBudgets) {
 
   /**
    * The largest pot accepted: a thousand trillion pounds, far above any public budget. The limit
@@ -67,5 +78,47 @@ public record PortfolioRequest(
     }
     candidates = List.copyOf(candidates);
     shortlist = Set.copyOf(shortlist);
+    yearBudgets = budgets(yearBudgets);
+  }
+
+  /** A request without budgets per financial year: only the pot limits the money. */
+  public PortfolioRequest(
+      List<PortfolioCandidate> candidates,
+      Set<String> shortlist,
+      int minProjects,
+      int maxProjects,
+      long potAmount,
+      BigDecimal fundableThreshold) {
+    this(candidates, shortlist, minProjects, maxProjects, potAmount, fundableThreshold, Map.of());
+  }
+
+  private static Map<String, Long> budgets(Map<String, Long> yearBudgets) {
+    if (yearBudgets == null) {
+      throw new IllegalArgumentException(
+          "yearBudgets must be a map of financial years to amounts (possibly empty)");
+    }
+    if (yearBudgets.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Long> copy = new TreeMap<>();
+    for (Map.Entry<String, Long> entry : yearBudgets.entrySet()) {
+      String year = entry.getKey();
+      Long amount = entry.getValue();
+      if (year == null || year.isBlank() || amount == null) {
+        throw new IllegalArgumentException(
+            "yearBudgets needs a financial year and an amount in every entry, was " + yearBudgets);
+      }
+      if (amount < 0 || amount > MAX_POT_AMOUNT) {
+        throw new IllegalArgumentException(
+            "yearBudgets for "
+                + year
+                + " must be between 0 and "
+                + MAX_POT_AMOUNT
+                + ", was "
+                + amount);
+      }
+      copy.put(year, amount);
+    }
+    return Collections.unmodifiableMap(copy);
   }
 }

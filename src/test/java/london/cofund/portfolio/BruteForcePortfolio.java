@@ -3,14 +3,18 @@ package london.cofund.portfolio;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The rules of {@link PortfolioOptimizer}, implemented as plainly as possible: try every subset of
  * the fundable candidates. Exponential, so only for small instances, but obviously right, which is
- * what the optimizer is checked against.
+ * what the optimizer is checked against. The year flag is found by its definition: the best under
+ * the pot alone differs from the best under the pot and the years.
  */
 final class BruteForcePortfolio {
 
@@ -32,48 +36,26 @@ final class BruteForcePortfolio {
     }
 
     List<String> flags = new ArrayList<>();
-    int min = request.minProjects();
-    if (n < request.minProjects()) {
-      flags.add("BELOW_MINIMUM");
-      min = 0;
-    } else {
-      boolean minimumFits = false;
-      for (int subset = 0; subset < (1 << n); subset++) {
-        if (Integer.bitCount(subset) >= request.minProjects()
-            && Integer.bitCount(subset) <= request.maxProjects()
-            && cost(fundable, subset) <= request.potAmount()) {
-          minimumFits = true;
-          break;
-        }
-      }
-      if (!minimumFits) {
-        flags.add("POT_TOO_SMALL_FOR_MINIMUM");
-        min = 0;
-      }
-    }
-
-    Comparator<Integer> better =
-        Comparator.<Integer>comparingInt(subset -> coverage(fundable, subset, request.shortlist()))
-            .thenComparing(subset -> score(fundable, subset))
-            .thenComparing(subset -> -cost(fundable, subset))
-            .thenComparing(
-                (a, b) -> compareLists(references(fundable, b), references(fundable, a)));
-    Integer best = null;
-    for (int subset = 0; subset < (1 << n); subset++) {
-      int size = Integer.bitCount(subset);
-      if (size >= min
-          && size <= request.maxProjects()
-          && cost(fundable, subset) <= request.potAmount()
-          && (best == null || better.compare(subset, best) > 0)) {
-        best = subset;
+    int min = minimum(request, fundable, true, flags);
+    Integer best = best(request, fundable, min, true);
+    if (!request.yearBudgets().isEmpty()) {
+      int minPotOnly = minimum(request, fundable, false, new ArrayList<>());
+      if (!best.equals(best(request, fundable, minPotOnly, false))) {
+        flags.add("YEAR_BUDGET_BINDS");
       }
     }
 
     List<String> funded = references(fundable, best);
     List<String> deferred = new ArrayList<>();
+    Map<String, Long> costByYear = new TreeMap<>();
     for (int i = 0; i < n; i++) {
       if ((best & (1 << i)) == 0) {
         deferred.add(fundable.get(i).reference());
+      } else {
+        fundable
+            .get(i)
+            .costByYear()
+            .forEach((year, amount) -> costByYear.merge(year, amount, Long::sum));
       }
     }
     deferred.sort(null);
@@ -87,7 +69,74 @@ final class BruteForcePortfolio {
         coverage(fundable, best, request.shortlist()),
         score(fundable, best).setScale(2),
         cost,
-        request.potAmount() - cost);
+        request.potAmount() - cost,
+        costByYear);
+  }
+
+  /** The minimum number of projects to hold to, adding the flag when it has to be dropped. */
+  private static int minimum(
+      PortfolioRequest request,
+      List<PortfolioCandidate> fundable,
+      boolean withYears,
+      List<String> flags) {
+    if (fundable.size() < request.minProjects()) {
+      flags.add("BELOW_MINIMUM");
+      return 0;
+    }
+    for (int subset = 0; subset < (1 << fundable.size()); subset++) {
+      if (Integer.bitCount(subset) >= request.minProjects()
+          && allowed(request, fundable, subset, withYears)) {
+        return request.minProjects();
+      }
+    }
+    flags.add("POT_TOO_SMALL_FOR_MINIMUM");
+    return 0;
+  }
+
+  /** The best allowed subset with at least {@code min} projects. */
+  private static Integer best(
+      PortfolioRequest request, List<PortfolioCandidate> fundable, int min, boolean withYears) {
+    Comparator<Integer> better =
+        Comparator.<Integer>comparingInt(subset -> coverage(fundable, subset, request.shortlist()))
+            .thenComparing(subset -> score(fundable, subset))
+            .thenComparing(subset -> -cost(fundable, subset))
+            .thenComparing(
+                (a, b) -> compareLists(references(fundable, b), references(fundable, a)));
+    Integer best = null;
+    for (int subset = 0; subset < (1 << fundable.size()); subset++) {
+      if (Integer.bitCount(subset) >= min
+          && allowed(request, fundable, subset, withYears)
+          && (best == null || better.compare(subset, best) > 0)) {
+        best = subset;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * At most the maximum number of projects, within the pot and, if asked, within every year's
+   * budget, where a year the budgets do not name has none.
+   */
+  private static boolean allowed(
+      PortfolioRequest request, List<PortfolioCandidate> fundable, int subset, boolean withYears) {
+    if (Integer.bitCount(subset) > request.maxProjects()
+        || cost(fundable, subset) > request.potAmount()) {
+      return false;
+    }
+    if (!withYears || request.yearBudgets().isEmpty()) {
+      return true;
+    }
+    Map<String, Long> spent = new HashMap<>();
+    for (int i = 0; i < fundable.size(); i++) {
+      if ((subset & (1 << i)) != 0) {
+        fundable
+            .get(i)
+            .costByYear()
+            .forEach((year, amount) -> spent.merge(year, amount, Long::sum));
+      }
+    }
+    return spent.entrySet().stream()
+        .allMatch(e -> e.getValue() <= request.yearBudgets().getOrDefault(e.getKey(), 0L));
   }
 
   private static long cost(List<PortfolioCandidate> candidates, int subset) {

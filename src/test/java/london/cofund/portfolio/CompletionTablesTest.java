@@ -213,6 +213,104 @@ class CompletionTablesTest {
     }
   }
 
+  /**
+   * With budgets per year, the least spending per year is exact, and the score bound, now also
+   * priced on each year's money, is never below the best completion that fits the pot and every
+   * year.
+   */
+  @Test
+  void yearTablesAreExactAndTheirBoundsValid() {
+    Random random = new Random(59);
+    for (int round = 0; round < 200; round++) {
+      int n = 1 + random.nextInt(7);
+      int priorities = random.nextInt(3);
+      int maxItems = random.nextInt(Math.min(n, 4) + 1);
+      List<SearchItem> items = new ArrayList<>();
+      long[] asked = new long[2];
+      for (int i = 0; i < n; i++) {
+        long first = random.nextInt(600);
+        long second = random.nextInt(3) == 0 ? 0 : random.nextInt(600);
+        asked[0] += first;
+        asked[1] += second;
+        items.add(
+            new SearchItem(
+                "P" + i,
+                Math.max(1, first + second),
+                100 + random.nextInt(2401),
+                random.nextInt(1 << priorities),
+                new long[] {first, second}));
+      }
+      long pot = items.stream().mapToLong(SearchItem::cost).sum();
+      long[] budgets = {asked[0] / (1 + random.nextInt(3)), asked[1] / (1 + random.nextInt(3))};
+      CompletionTables tables =
+          new CompletionTables(items, maxItems, priorities, pot, budgets, 1 << 20, NO_LIMIT);
+      for (int from = 0; from < n; from++) {
+        for (int count = 0; count <= maxItems; count++) {
+          for (int need = 0; need < 1 << priorities; need++) {
+            long[] least = {CompletionTables.UNREACHABLE, CompletionTables.UNREACHABLE};
+            long best = -1;
+            for (int set = 0; set < 1 << n; set++) {
+              if (Integer.bitCount(set) != count || (set & ((1 << from) - 1)) != 0) {
+                continue;
+              }
+              int covered = 0;
+              long[] spent = new long[2];
+              long score = 0;
+              for (int i = 0; i < n; i++) {
+                if ((set & 1 << i) != 0) {
+                  covered |= items.get(i).priorityMask();
+                  spent[0] += items.get(i).yearCosts()[0];
+                  spent[1] += items.get(i).yearCosts()[1];
+                  score += items.get(i).scoreHundredths();
+                }
+              }
+              if ((covered & need) != need) {
+                continue;
+              }
+              least[0] = Math.min(least[0], spent[0]);
+              least[1] = Math.min(least[1], spent[1]);
+              if (spent[0] <= budgets[0] && spent[1] <= budgets[1]) {
+                best = Math.max(best, score);
+              }
+            }
+            for (int year = 0; year < 2; year++) {
+              assertThat(tables.minYearCost(year, from, count, need))
+                  .as(
+                      "round %d year %d: from %d, %d items covering %s",
+                      round, year, from, count, need)
+                  .isEqualTo(least[year]);
+            }
+            if (best >= 0) {
+              assertThat(tables.scoreBound(from, count, need, pot, budgets))
+                  .as("round %d: from %d, %d items covering %s", round, from, count, need)
+                  .isGreaterThanOrEqualTo(best);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void pricingAYearThatBindsTightensTheBound() {
+    // A and B each need their whole cost in the first year, whose budget pays for one of them; C
+    // spends in the second year. The pot pays for all three, so only the year's price can bring
+    // the bound for two items down from 19.00 to the 11.00 that fits.
+    List<SearchItem> items =
+        List.of(
+            new SearchItem("A", 1_000_000, 1000, 0, new long[] {1_000_000, 0}),
+            new SearchItem("B", 1_000_000, 900, 0, new long[] {1_000_000, 0}),
+            new SearchItem("C", 100_000, 100, 0, new long[] {0, 100_000}));
+    long[] budgets = {1_000_000, 100_000};
+    CompletionTables tables =
+        new CompletionTables(items, 2, 0, 2_100_000, budgets, 1 << 20, NO_LIMIT);
+
+    assertThat(tables.scoreBound(0, 2, 0, 2_100_000)).as("ignoring the years").isEqualTo(1900);
+    assertThat(tables.scoreBound(0, 2, 0, 2_100_000, budgets)).isEqualTo(1100);
+    assertThat(tables.minYearCost(0, 0, 2, 0)).isEqualTo(1_000_000);
+    assertThat(tables.minYearCost(1, 0, 2, 0)).isZero();
+  }
+
   /** A small round to check by brute force. */
   private record Instance(List<SearchItem> items, int maxItems, int priorities, long pot) {
 

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -314,6 +315,171 @@ class PortfolioOptimizerTest {
 
     assertThat(portfolio.funded()).containsExactly("A");
     assertThat(portfolio.deferred()).containsExactly("B", "C");
+  }
+
+  /**
+   * A (£350k) and B (£300k) fit the £700k pot together, but both spend most of their money in
+   * 2018/19, where only £400k is available. The best selection that fits every year is A with C.
+   */
+  @Test
+  void aPortfolioThatFitsThePotButNotOneYearIsNotRecommended() {
+    List<PortfolioCandidate> candidates =
+        List.of(
+            split("A", "20", Map.of("2018/19", 250_000L, "2019/20", 100_000L), "CSE"),
+            split("B", "19", Map.of("2018/19", 200_000L, "2019/20", 100_000L), "FEMALE_OFFENDING"),
+            split("C", "15", Map.of("2018/19", 50_000L, "2019/20", 250_000L), "FEMALE_OFFENDING"));
+    Map<String, Long> budgets = Map.of("2018/19", 400_000L, "2019/20", 350_000L);
+
+    RecommendedPortfolio lumpSum = optimizer.recommend(request(candidates, 2, 2, 700_000, "10"));
+    RecommendedPortfolio perYear =
+        optimizer.recommend(yearRequest(candidates, 2, 2, 700_000, budgets));
+
+    assertThat(lumpSum.funded()).containsExactly("A", "B");
+    assertThat(lumpSum.costByYear()).containsEntry("2018/19", 450_000L);
+    assertThat(lumpSum.hasFlag(PortfolioFlag.YEAR_BUDGET_BINDS)).isFalse();
+    assertThat(perYear.funded()).containsExactly("A", "C");
+    assertThat(perYear.deferred()).containsExactly("B");
+    assertThat(perYear.costByYear())
+        .containsExactly(Map.entry("2018/19", 300_000L), Map.entry("2019/20", 350_000L));
+    assertThat(perYear.totalCost()).isEqualTo(650_000);
+    assertThat(perYear.flags()).containsExactly("YEAR_BUDGET_BINDS");
+  }
+
+  @Test
+  void budgetsPerYearThatAreNotReachedChangeNothingAndRaiseNoFlag() {
+    List<PortfolioCandidate> candidates =
+        List.of(
+            split("A", "20", Map.of("2018/19", 250_000L, "2019/20", 100_000L), "CSE"),
+            split("B", "19", Map.of("2018/19", 200_000L, "2019/20", 100_000L), "FEMALE_OFFENDING"));
+
+    RecommendedPortfolio portfolio =
+        optimizer.recommend(
+            yearRequest(
+                candidates, 2, 2, 700_000, Map.of("2018/19", 450_000L, "2019/20", 200_000L)));
+
+    assertThat(portfolio.funded()).containsExactly("A", "B");
+    assertThat(portfolio.flags()).isEmpty();
+    assertThat(portfolio.costByYear())
+        .containsExactly(Map.entry("2018/19", 450_000L), Map.entry("2019/20", 200_000L));
+  }
+
+  /** The budgets name only 2018/19, so 2019/20 has £0 and B, which spends in it, is out. */
+  @Test
+  void aYearMissingFromTheBudgetsHasNothingToSpend() {
+    List<PortfolioCandidate> candidates =
+        List.of(
+            split("A", "15", Map.of("2018/19", 100_000L), "CSE"),
+            split("B", "25", Map.of("2018/19", 50_000L, "2019/20", 1L), "CSE"),
+            split("C", "12", Map.of("2018/19", 100_000L, "2019/20", 0L), "CSE"));
+
+    RecommendedPortfolio portfolio =
+        optimizer.recommend(yearRequest(candidates, 1, 3, 1_000_000, Map.of("2018/19", 500_000L)));
+
+    assertThat(portfolio.funded()).containsExactly("A", "C");
+    assertThat(portfolio.deferred()).containsExactly("B");
+    assertThat(portfolio.costByYear())
+        .containsExactly(Map.entry("2018/19", 200_000L), Map.entry("2019/20", 0L));
+    assertThat(portfolio.flags()).containsExactly("YEAR_BUDGET_BINDS");
+  }
+
+  /** A candidate without a split counts against the pot only, whatever the years' budgets. */
+  @Test
+  void aCandidateWithoutASplitIsLimitedByThePotOnly() {
+    List<PortfolioCandidate> candidates =
+        List.of(
+            candidate("A", 300_000, "20", "CSE"),
+            split("B", "18", Map.of("2018/19", 100_000L), "CSE"));
+
+    RecommendedPortfolio portfolio =
+        optimizer.recommend(yearRequest(candidates, 1, 2, 400_000, Map.of("2018/19", 100_000L)));
+
+    assertThat(portfolio.funded()).containsExactly("A", "B");
+    assertThat(portfolio.totalCost()).isEqualTo(400_000);
+    assertThat(portfolio.costByYear()).containsExactly(Map.entry("2018/19", 100_000L));
+    assertThat(portfolio.flags()).isEmpty();
+  }
+
+  /**
+   * Three projects fit the pot, but every pair already spends more than 2018/19 has. As with a pot
+   * too small, the panel sees the best selection that fits, flagged.
+   */
+  @Test
+  void yearsTooTightForTheMinimumRecommendTheBestThatFitsWithBothFlags() {
+    List<PortfolioCandidate> candidates =
+        List.of(
+            split("A", "20", Map.of("2018/19", 100_000L), "CSE"),
+            split("B", "19", Map.of("2018/19", 100_000L), "FEMALE_OFFENDING"),
+            split("C", "18", Map.of("2018/19", 100_000L), "YOUTH_OFFENDING"));
+
+    RecommendedPortfolio portfolio =
+        optimizer.recommend(yearRequest(candidates, 2, 3, 300_000, Map.of("2018/19", 150_000L)));
+
+    assertThat(portfolio.funded()).containsExactly("A");
+    assertThat(portfolio.flags()).containsExactly("POT_TOO_SMALL_FOR_MINIMUM", "YEAR_BUDGET_BINDS");
+  }
+
+  /**
+   * Within the pot, A, B (or D) and C cover all three priorities, and each of them fits the years
+   * on its own; but any three of them spend more than 2018/19 has. The best selection then covers
+   * two, and among those the highest score wins.
+   */
+  @Test
+  void whenTheYearsPutFullCoverageOutOfReachTheBestLowerCoverageWins() {
+    List<PortfolioCandidate> candidates =
+        List.of(
+            split("A", "25", Map.of("2018/19", 100_000L), "CSE"),
+            split("B", "24", Map.of("2018/19", 100_000L), "FEMALE_OFFENDING"),
+            split("C", "10", Map.of("2018/19", 100_000L, "2019/20", 100_000L), "YOUTH_OFFENDING"),
+            split("D", "11", Map.of("2018/19", 100_000L), "FEMALE_OFFENDING"));
+
+    RecommendedPortfolio portfolio =
+        optimizer.recommend(
+            yearRequest(
+                candidates, 1, 3, 1_000_000, Map.of("2018/19", 250_000L, "2019/20", 150_000L)));
+
+    assertThat(portfolio.funded()).containsExactly("A", "B");
+    assertThat(portfolio.prioritiesCovered()).isEqualTo(2);
+    assertThat(portfolio.flags()).containsExactly("YEAR_BUDGET_BINDS");
+  }
+
+  /**
+   * [A, B] is best but breaks 2018/19. Of the pairs that fit, [A, C], [A, D], [B, C] and [B, D] tie
+   * on coverage, score and cost, and the tie-break still picks the smallest reference list.
+   */
+  @Test
+  void tiesAmongSelectionsThatFitTheYearsGoToTheSmallestReferenceList() {
+    List<PortfolioCandidate> candidates =
+        List.of(
+            split("D", "15", Map.of("2019/20", 100_000L), "CSE"),
+            split("C", "15", Map.of("2019/20", 100_000L), "CSE"),
+            split("B", "20", Map.of("2018/19", 100_000L), "CSE"),
+            split("A", "20", Map.of("2018/19", 100_000L), "CSE"),
+            split("E", "10", Map.of("2019/20", 100_000L), "CSE"));
+
+    RecommendedPortfolio portfolio =
+        optimizer.recommend(
+            yearRequest(
+                candidates, 2, 2, 1_000_000, Map.of("2018/19", 100_000L, "2019/20", 100_000L)));
+
+    assertThat(portfolio.funded()).containsExactly("A", "C");
+    assertThat(portfolio.totalScore()).isEqualByComparingTo("35");
+    assertThat(portfolio.flags()).containsExactly("YEAR_BUDGET_BINDS");
+  }
+
+  private static PortfolioCandidate split(
+      String reference, String score, Map<String, Long> costByYear, String... priorities) {
+    long cost = costByYear.values().stream().mapToLong(Long::longValue).sum();
+    return new PortfolioCandidate(
+        reference, cost, new BigDecimal(score), Set.of(priorities), costByYear);
+  }
+
+  private static PortfolioRequest yearRequest(
+      List<PortfolioCandidate> candidates,
+      int min,
+      int max,
+      long pot,
+      Map<String, Long> yearBudgets) {
+    return new PortfolioRequest(candidates, SHORTLIST, min, max, pot, BigDecimal.TEN, yearBudgets);
   }
 
   private static PortfolioRequest roundAddressingPriorities(int count) {

@@ -1,13 +1,18 @@
 package london.cofund.portfolio;
 
 import static london.cofund.portfolio.PortfolioOptimizerTest.candidate;
+import static london.cofund.portfolio.PortfolioRequest.MAX_POT_AMOUNT;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -158,6 +163,103 @@ class PortfolioRequestValidationTest {
   @Test
   void trailingZerosBeyondTwoDecimalsAreAccepted() {
     candidate("A", 100, "18.3300");
+  }
+
+  @Test
+  void theOldConstructorsMeanNoYears() {
+    PortfolioCandidate candidate = candidate("A", 100, "20");
+    PortfolioRequest request =
+        new PortfolioRequest(List.of(candidate), SHORTLIST, 1, 1, 100, BigDecimal.TEN);
+
+    assertThat(candidate.costByYear()).isEmpty();
+    assertThat(request.yearBudgets()).isEmpty();
+  }
+
+  @Test
+  void costByYearMustAddUpToTheCost() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> split(350, Map.of("2018/19", 200L, "2019/20", 100L)))
+        .withMessage("Candidate A: costByYear must add up to the cost of £350, adds up to £300");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> split(350, Map.of("2018/19", Long.MAX_VALUE, "2019/20", 1L)))
+        .withMessage(
+            "Candidate A: costByYear must add up to the cost of £350, adds up to more than £"
+                + Long.MAX_VALUE);
+  }
+
+  @Test
+  void negativeCostInAYearIsRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> split(100, Map.of("2018/19", 150L, "2019/20", -50L)))
+        .withMessage("Candidate A: costByYear for 2019/20 must be at least £0, was £-50");
+  }
+
+  @Test
+  void nullsInCostByYearAreRejected() {
+    Map<String, Long> nullYear = new HashMap<>();
+    nullYear.put(null, 100L);
+    Map<String, Long> nullAmount = new HashMap<>();
+    nullAmount.put("2018/19", null);
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> split(100, null))
+        .withMessageStartingWith("Candidate A: costByYear must be a map");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> split(100, nullYear))
+        .withMessageStartingWith("Candidate A: costByYear needs a financial year and an amount");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> split(100, nullAmount))
+        .withMessageStartingWith("Candidate A: costByYear needs a financial year and an amount");
+  }
+
+  @Test
+  void costByYearIsAnImmutableCopyInYearOrder() {
+    Map<String, Long> years = new HashMap<>(Map.of("2019/20", 0L, "2018/19", 100L));
+    PortfolioCandidate candidate = split(100, years);
+    years.clear();
+
+    assertThat(candidate.costByYear().keySet()).containsExactly("2018/19", "2019/20");
+    assertThatThrownBy(() -> candidate.costByYear().put("2020/21", 1L))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void yearBudgetsMustBeBetweenNothingAndTheLargestPot() {
+    assertThatCode(() -> yearRequest(Map.of("2018/19", 0L, "2019/20", MAX_POT_AMOUNT)))
+        .doesNotThrowAnyException();
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> yearRequest(Map.of("2018/19", -1L)))
+        .withMessage(
+            "yearBudgets for 2018/19 must be between 0 and " + MAX_POT_AMOUNT + ", was -1");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> yearRequest(Map.of("2018/19", MAX_POT_AMOUNT + 1)))
+        .withMessageStartingWith("yearBudgets for 2018/19 must be between 0 and");
+  }
+
+  @Test
+  void nullsInYearBudgetsAreRejected() {
+    Map<String, Long> nullYear = new HashMap<>();
+    nullYear.put(null, 100L);
+    Map<String, Long> nullAmount = new HashMap<>();
+    nullAmount.put("2018/19", null);
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> yearRequest(null))
+        .withMessageStartingWith("yearBudgets must be a map");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> yearRequest(nullYear))
+        .withMessageStartingWith("yearBudgets needs a financial year and an amount");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> yearRequest(nullAmount))
+        .withMessageStartingWith("yearBudgets needs a financial year and an amount");
+  }
+
+  private static PortfolioCandidate split(long cost, Map<String, Long> costByYear) {
+    return new PortfolioCandidate("A", cost, BigDecimal.TEN, Set.of(), costByYear);
+  }
+
+  private static PortfolioRequest yearRequest(Map<String, Long> yearBudgets) {
+    return new PortfolioRequest(CANDIDATES, SHORTLIST, 1, 1, 100, BigDecimal.TEN, yearBudgets);
   }
 
   @Test

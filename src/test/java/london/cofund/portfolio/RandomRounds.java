@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Seeded random funding rounds, for the property tests and the benchmark. */
 final class RandomRounds {
@@ -60,6 +62,80 @@ final class RandomRounds {
         round.maxProjects(),
         round.potAmount(),
         BigDecimal.TEN);
+  }
+
+  private static final List<String> YEARS = List.of("2018/19", "2019/20", "2020/21");
+
+  /**
+   * A {@link #small} or {@link #tieHeavy} round whose candidates split their cost over two or three
+   * financial years, with budgets per year that often bind. Most candidates give a split (some with
+   * a year of £0, some spending everything in one year), a few give none. Each year's budget is a
+   * share of what all candidates ask for in it, from nothing to everything; sometimes a year is
+   * missing from the budgets (so it has £0), and sometimes the budgets are all generous.
+   */
+  static PortfolioRequest withYears(long seed, int maxCandidates, int maxShortlist) {
+    Random random = new Random(seed);
+    PortfolioRequest round =
+        random.nextInt(4) == 0
+            ? tieHeavy(random.nextLong(), maxCandidates)
+            : small(random.nextLong(), maxCandidates, maxShortlist);
+    List<String> years = YEARS.subList(0, 2 + random.nextInt(2));
+    List<PortfolioCandidate> candidates = new ArrayList<>();
+    Map<String, Long> asked = new TreeMap<>();
+    for (PortfolioCandidate candidate : round.candidates()) {
+      Map<String, Long> split = new TreeMap<>();
+      if (random.nextInt(8) != 0) {
+        long left = candidate.cost();
+        for (int y = 0; y < years.size(); y++) {
+          long amount =
+              y == years.size() - 1
+                  ? left
+                  : switch (random.nextInt(4)) {
+                    case 0 -> 0;
+                    case 1 -> left;
+                    default -> Math.round(left * random.nextDouble() / 1000) * 1000;
+                  };
+          amount = Math.min(amount, left);
+          left -= amount;
+          split.put(years.get(y), amount);
+          asked.merge(years.get(y), amount, Long::sum);
+        }
+      }
+      candidates.add(
+          new PortfolioCandidate(
+              candidate.reference(),
+              candidate.cost(),
+              candidate.totalScore(),
+              candidate.priorities(),
+              split));
+    }
+    Map<String, Long> budgets = new TreeMap<>();
+    boolean generous = random.nextInt(6) == 0;
+    for (String year : years) {
+      long total = asked.getOrDefault(year, 0L);
+      if (generous) {
+        budgets.put(year, total);
+      } else if (random.nextInt(10) != 0) {
+        budgets.put(
+            year,
+            switch (random.nextInt(6)) {
+              case 0 -> 0L;
+              case 1 -> total;
+              default -> (long) (random.nextDouble() * total * 0.6);
+            });
+      }
+    }
+    if (budgets.isEmpty()) {
+      budgets.put("2030/31", 1L);
+    }
+    return new PortfolioRequest(
+        candidates,
+        round.shortlist(),
+        round.minProjects(),
+        round.maxProjects(),
+        round.potAmount(),
+        round.fundableThreshold(),
+        budgets);
   }
 
   private static PortfolioRequest small(
@@ -129,7 +205,12 @@ final class RandomRounds {
     /** A £4m pot, so five projects only fit by choosing cheap ones. */
     TIGHT_POT,
     /** Exactly one short-listed priority per candidate, so full coverage needs 8 projects. */
-    ONE_PRIORITY_EACH
+    ONE_PRIORITY_EACH,
+    /**
+     * Each candidate splits its cost over 2018/19 to 2020/21, and the £10m pot is £2m, £4m and £4m
+     * a year, so the first year binds: most of the best selections under the pot alone break it.
+     */
+    YEARS_BIND
   }
 
   /** The typical benchmark round. */
@@ -167,11 +248,23 @@ final class RandomRounds {
       } else if (shape == Shape.ONE_PRIORITY_EACH) {
         priorities = Set.of(SHORTLISTABLE.get(random.nextInt(SHORTLISTABLE.size())));
       }
+      Map<String, Long> split = new TreeMap<>();
+      if (shape == Shape.YEARS_BIND) {
+        long first = Math.round(cost * random.nextDouble() * 0.6 / 1000) * 1000;
+        long second = Math.round((cost - first) * random.nextDouble() / 1000) * 1000;
+        split.put(YEARS.get(0), first);
+        split.put(YEARS.get(1), second);
+        split.put(YEARS.get(2), cost - first - second);
+      }
       candidates.add(
-          new PortfolioCandidate(String.format("CCF-%04d", i + 1), cost, score, priorities));
+          new PortfolioCandidate(String.format("CCF-%04d", i + 1), cost, score, priorities, split));
     }
     long pot = shape == Shape.TIGHT_POT ? 4_000_000 : 10_000_000;
+    Map<String, Long> budgets =
+        shape == Shape.YEARS_BIND
+            ? Map.of(YEARS.get(0), 2_000_000L, YEARS.get(1), 4_000_000L, YEARS.get(2), 4_000_000L)
+            : Map.of();
     return new PortfolioRequest(
-        candidates, Set.copyOf(SHORTLISTABLE), 5, 8, pot, BigDecimal.valueOf(12));
+        candidates, Set.copyOf(SHORTLISTABLE), 5, 8, pot, BigDecimal.valueOf(12), budgets);
   }
 }
