@@ -309,7 +309,10 @@ public class RoundService {
         && proposals.noneAwaitingAssessment(roundId);
   }
 
-  /** Recommends the portfolio with the optimiser and moves the round to the funding decision. */
+  /**
+   * Recommends the portfolio with the optimiser, within the pot and within each year's
+   * co-commissioning budget left, and moves the round to the funding decision.
+   */
   @Transactional
   public RecommendedPortfolio recommend(String roundId) {
     Round round = get(roundId);
@@ -321,7 +324,8 @@ public class RoundService {
                         p.reference(),
                         p.requestedAmount(),
                         p.totalScore(),
-                        Set.copyOf(p.priorityThemes())))
+                        Set.copyOf(p.priorityThemes()),
+                        p.budgetByYear()))
             .toList();
     RecommendedPortfolio portfolio =
         optimizer.recommend(
@@ -331,7 +335,8 @@ public class RoundService {
                 round.minProjects(),
                 round.maxProjects(),
                 round.potAmount(),
-                round.fundableThreshold()));
+                round.fundableThreshold(),
+                yearBudgets(round)));
     rounds.saveRecommendation(roundId, portfolio);
     LOG.info(
         "Round {}: recommended {} of {} candidates, flags {}",
