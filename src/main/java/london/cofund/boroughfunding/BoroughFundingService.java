@@ -54,8 +54,10 @@ public class BoroughFundingService {
     List<Allocation> everyArea =
         allocations.inYears(own.stream().map(Allocation::financialYear).toList());
     List<ServiceAtRisk> atRisk = area.isLondon() ? services.all() : services.of(area.gssCode());
+    // London lists no services of its own, so it needs none of their links.
+    List<ServiceAtRisk> listed = area.isLondon() ? List.of() : atRisk;
     Map<String, Project> linked =
-        atRisk.stream()
+        listed.stream()
             .flatMap(s -> s.linkedProposals().stream())
             .distinct()
             .map(projects::find)
