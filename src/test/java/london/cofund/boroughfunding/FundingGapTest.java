@@ -94,6 +94,29 @@ class FundingGapTest {
         .containsExactly(null, -4, -56);
   }
 
+  @Test
+  void londonsTotalIsThePublishedFigureElseTheSumOfAll32Boroughs() {
+    List<Allocation> everyArea = new java.util.ArrayList<>();
+    everyArea.add(new Allocation(Area.LONDON, "2018/19", 12_725_764, "Seed Table 1", "system", AT));
+    for (String code : london.cofund.borough.LondonBorough.allCodes()) {
+      everyArea.add(new Allocation(code, "2018/19", 1_000, "Upload", "mopac", AT));
+      everyArea.add(new Allocation(code, "2019/20", 1_000, "Upload", "mopac", AT));
+      if (!code.equals("E09000002")) {
+        everyArea.add(new Allocation(code, "2020/21", 1_000, "Upload", "mopac", AT));
+      }
+    }
+    List<Allocation> westminster =
+        everyArea.stream().filter(a -> a.gssCode().equals("E09000033")).toList();
+
+    BoroughFunding view =
+        FundingGap.of(WESTMINSTER, westminster, everyArea, List.of(), List.of(), Map.of());
+
+    assertThat(view.allocations())
+        .extracting(BoroughFunding.YearAllocation::londonTotal)
+        .as("published; all 32 uploaded; one borough missing")
+        .containsExactly(12_725_764L, 32_000L, null);
+  }
+
   static Project project(String reference, Scope scope, List<String> boroughs) {
     return new Project(
         reference,
