@@ -47,7 +47,8 @@ class ArchitectureTest {
     "london.cofund.portfolio",
     "london.cofund.notification",
     "london.cofund.borough",
-    "london.cofund.fund"
+    "london.cofund.fund",
+    "london.cofund.boroughfunding"
   };
 
   @ArchTest

@@ -40,6 +40,12 @@ final class HttpPaths {
   static final Pattern ENGINE_DEPLOYMENT =
       Pattern.compile("/engine-rest(/engine/[^/]+)?/deployment(/.*)?");
 
+  /**
+   * MOPAC's upload of borough allocations, the one {@code /api} door whose body is CSV: {@code POST
+   * /api/funds/{fundId}/allocations}.
+   */
+  static final Pattern ALLOCATIONS_UPLOAD = Pattern.compile("/api/funds/[^/]+/allocations");
+
   /** Pages rendered on the server for people signed in to the webapps. */
   static final List<String> SESSION_PAGES = List.of(MAILBOX, H2_CONSOLE, TASK_LINKS, FUNDS);
 

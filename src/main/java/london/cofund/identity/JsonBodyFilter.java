@@ -21,12 +21,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * application/x-www-form-urlencoded} without the browser asking first; only JSON needs the
  * browser's preflight, which CoFund never grants to another site. So a body that is not declared
  * JSON cannot be a genuine API call. A change without a body (withdraw) needs no content type.
+ *
+ * <p>One door takes CSV: {@code POST /api/funds/{fundId}/allocations} accepts {@code text/csv}, and
+ * only that. {@code text/csv} is not one of the types a page may send without the preflight either,
+ * so the same reasoning holds for it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 40)
 class JsonBodyFilter extends OncePerRequestFilter {
 
   private static final String JSON_SUFFIX = "+json";
+  private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -39,7 +44,7 @@ class JsonBodyFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (isJson(request.getContentType())) {
+    if (isJson(request.getContentType()) || isCsvUpload(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -55,6 +60,24 @@ class JsonBodyFilter extends OncePerRequestFilter {
                 : "Content-Type: " + request.getContentType())
             + ").",
         null);
+  }
+
+  /** A POST of {@code text/csv} to the allocations upload, the one door that takes CSV. */
+  static boolean isCsvUpload(HttpServletRequest request) {
+    if (!"POST".equalsIgnoreCase(request.getMethod())
+        || !HttpPaths.ALLOCATIONS_UPLOAD.matcher(HttpPaths.path(request)).matches()) {
+      return false;
+    }
+    String contentType = request.getContentType();
+    if (contentType == null || contentType.isBlank()) {
+      return false;
+    }
+    try {
+      // MediaType keeps its type and subtype in lower case; a charset parameter may follow.
+      return TEXT_CSV.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
   }
 
   static boolean isJson(String contentType) {

@@ -83,6 +83,7 @@ class HostileInputTest {
     eoiCases();
     roundCases();
     taskFormCases();
+    boroughFundingCases();
     System.out.println("Hostile input: " + cases + " cases, " + failures.size() + " failures");
     failures.forEach(System.out::println);
     assertThat(cases).isGreaterThanOrEqualTo(100);
@@ -285,6 +286,71 @@ class HostileInputTest {
     if (tasks.createTaskQuery().taskId(task.getId()).count() != 1) {
       failures.add(what + ": a refused completion ended the task");
     }
+  }
+
+  // ---- POST /api/boroughs/{gssCode}/services-at-risk and POST /api/funds/{fundId}/allocations
+
+  private void boroughFundingCases() {
+    refusedService("name", s -> s.put("name", "n".repeat(201)));
+    refusedService("name", s -> s.put("name", "\uD83D\uDE00".repeat(201)));
+    refusedService("name", s -> s.set("name", deep(40)));
+    refusedService("priorityTheme", s -> s.put("priorityTheme", "GANGS;DROP"));
+    for (Object cost : new Object[] {-1, 0, 1.5, "1000", 100_000_001, true}) {
+      refusedService("annualCost", s -> s.set("annualCost", JSON.pojoNode(cost)));
+    }
+    refusedService("yearsAtRisk", s -> s.put("yearsAtRisk", "2018/19"));
+    refusedService("yearsAtRisk[0]", s -> s.putArray("yearsAtRisk").add("2018/19\r\n"));
+    refusedService("linkedProposals[0]", s -> s.putArray("linkedProposals").add("' or 1=1 --"));
+    refusedService("linkedProposals[0]", s -> s.putArray("linkedProposals").add("x".repeat(61)));
+    refusedService(null, "{\"name\": ");
+    String header = "gssCode,financialYear,amount\n";
+    refusedUpload("line 2: gssCode", header + "E09000033; DROP,2019/20,1\n");
+    refusedUpload("line 2: gssCode", header + "<b>E09000033</b>,2019/20,1\n");
+    refusedUpload("line 2: financialYear", header + "E09000012,\u202E2019/20,1\n");
+    refusedUpload("line 2: amount", header + "E09000012,2019/20,1e9\n");
+    refusedUpload("line 2: amount", header + "E09000012,2019/20,99999999999999999999999\n");
+    refusedUpload("line 2", header + "E09000012,2019/20,\"1,000\"\n");
+    refusedUpload("line 1: header", "\u0000\u0001\u0002");
+  }
+
+  private void refusedService(String field, Consumer<ObjectNode> change) {
+    ObjectNode body = JSON.objectNode();
+    body.put("name", "Youth outreach");
+    body.put("priorityTheme", "GANGS");
+    body.put("annualCost", 100_000);
+    body.putArray("yearsAtRisk").add("2018/19");
+    change.accept(body);
+    refusedService(field, body);
+  }
+
+  private void refusedService(String field, Object body) {
+    cases++;
+    long before = count("cf_service_at_risk");
+    Response response = http.post("/api/boroughs/E09000007/services-at-risk", "camden", body);
+    check("service at risk " + field, response, field);
+    if (count("cf_service_at_risk") != before) {
+      failures.add("service at risk " + field + ": a refused request stored a service");
+    }
+  }
+
+  private void refusedUpload(String field, String csv) {
+    cases++;
+    List<java.util.Map<String, Object>> before =
+        jdbc.queryForList("select * from cf_borough_allocation order by gss_code, financial_year");
+    Response response =
+        http.send(
+            http.request("/api/funds/LCPF-2017/allocations", "mopac")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv))
+                .header("Content-Type", "text/csv"));
+    check("allocations " + field, response, field);
+    if (!jdbc.queryForList("select * from cf_borough_allocation order by gss_code, financial_year")
+        .equals(before)) {
+      failures.add("allocations " + field + ": a refused upload stored a row");
+    }
+  }
+
+  private long count(String table) {
+    return jdbc.queryForObject("select count(*) from " + table, Long.class);
   }
 
   // ---- helpers
