@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -352,9 +354,13 @@ class BoroughFundingApiTest {
 
   @Test
   void westminsterFundingGapWithTwoServicesAtRiskAndOneFundedProject() {
-    ClockUtil.setCurrentTime(Date.from(Fixtures.NOW));
+    // The seed's own fund and years: a round of LCPF-2017 opened in November 2017, its services
+    // starting in April 2018 (2018/19), where Table 1 gives Westminster's allocation.
+    Instant opened = OffsetDateTime.parse("2017-11-01T09:00:00Z").toInstant();
+    ClockUtil.setCurrentTime(Date.from(opened));
     FundDriver fund = new FundDriver(context);
-    String roundId = fund.openRound(Fixtures.round(Fixtures.newRoundId("GAP"), Fixtures.NOW));
+    String roundId =
+        fund.openRound(Fixtures.round(Fixtures.newRoundId("GAP"), opened, "LCPF-2017"));
     fund.publish(roundId, List.of("CSE", "FEMALE_OFFENDING"));
     // Westminster, Camden and Islington; £1,200,000 as £400,000 in each of 2018/19 to 2020/21.
     String ref =
@@ -448,6 +454,8 @@ class BoroughFundingApiTest {
     assertThat(projectShare(london.get("coCommissioned"), "2018/19", ref).get("share").asLong())
         .as("London receives the whole annual cost")
         .isEqualTo(400_000);
+    // Back to the clock the other tests start from.
+    ClockUtil.setCurrentTime(Date.from(Fixtures.NOW));
   }
 
   // ---- helpers
