@@ -84,6 +84,7 @@ class HostileInputTest {
     roundCases();
     taskFormCases();
     boroughFundingCases();
+    fundCases();
     System.out.println("Hostile input: " + cases + " cases, " + failures.size() + " failures");
     failures.forEach(System.out::println);
     assertThat(cases).isGreaterThanOrEqualTo(100);
@@ -237,6 +238,66 @@ class HostileInputTest {
     if (rounds.all().size() != before) {
       failures.add("round " + field + ": a refused request stored a round");
     }
+  }
+
+  // ---- POST /api/funds and PUT /api/funds/{fundId}, and the round's fund fields
+
+  private void fundCases() {
+    for (Object total : List.of(-1, 0.5, 100_000_001L, "1000", Long.MAX_VALUE)) {
+      refusedFund("years[0].total", f -> year(f, 0).set("total", JSON.pojoNode(total)));
+    }
+    for (String year : List.of("2026-27", "2026/28", "26/27", "", "2026/27\r\n", "٢٠٢٦/٢٧")) {
+      refusedFund("years[0].financialYear", f -> year(f, 0).put("financialYear", year));
+    }
+    refusedFund(
+        "years[1].coCommissioningPercent", f -> year(f, 1).put("coCommissioningPercent", -5));
+    refusedFund("years[1].financialYear", f -> year(f, 1).put("financialYear", "2026/27"));
+    refusedFund("years", f -> f.set("years", JSON.arrayNode()));
+    refusedFund("fundId", f -> f.put("fundId", "<script>alert(1)</script>"));
+    refusedFund("name", f -> f.put("name", "n".repeat(201)));
+    refusedRound("fundId", r -> r.put("fundId", "NO-SUCH-FUND"));
+    // A fund that exists but whose years do not hold the services' start.
+    refusedRound(
+        "fundId",
+        r -> r.put("fundId", "LCPF-2017").put("serviceStartDate", "2099-01-01T00:00:00Z"));
+    refusedRound("minSubRegionalBoroughs", r -> r.put("minSubRegionalBoroughs", 33));
+    refusedRound("minPartnerAgencies", r -> r.put("minPartnerAgencies", 0));
+    cases++;
+    Response noReason = http.put("/api/funds/LCPF-2017", "mopac", fund("LCPF-2017"));
+    check("fund change without a reason", noReason, "reason");
+  }
+
+  private void refusedFund(String field, Consumer<ObjectNode> change) {
+    cases++;
+    String fundId = Fixtures.newRoundId("HF");
+    ObjectNode body = fund(fundId);
+    change.accept(body);
+    String stored = body.path("fundId").asText(fundId);
+    Response response = http.post("/api/funds", "mopac", body);
+    check("fund " + field, response, field);
+    if (http.get("/api/funds/" + fundId, "mopac").status() != 404
+        || (!stored.isBlank()
+            && !stored.contains("/")
+            && http.get("/api/funds/" + stored, "mopac").status() == 200)) {
+      failures.add("fund " + field + ": a refused request stored a fund");
+    }
+  }
+
+  private static ObjectNode fund(String fundId) {
+    ObjectNode fund = JSON.objectNode().put("fundId", fundId).put("name", "Fund " + fundId);
+    var years = fund.putArray("years");
+    for (String year : List.of("2026/27", "2027/28")) {
+      years
+          .addObject()
+          .put("financialYear", year)
+          .put("total", 1_000_000)
+          .put("coCommissioningPercent", 30);
+    }
+    return fund;
+  }
+
+  private static ObjectNode year(ObjectNode fund, int index) {
+    return (ObjectNode) fund.get("years").get(index);
   }
 
   // ---- task forms, through engine-rest as Tasklist submits them
