@@ -38,12 +38,24 @@ public record RoundView(
     List<String> carriedForwardPriorities,
     String previousRoundId,
     OffsetDateTime publishedAt,
-    OffsetDateTime announcedAt) {
+    OffsetDateTime announcedAt,
+    String workingGroupComments,
+    String decisionReference) {
 
   /** The panel's decision: funded and deferred references and the rationale. */
   public record Decision(List<String> funded, List<String> deferred, String rationale) {}
 
-  static RoundView of(Round round, Map<String, Long> counts, boolean seesDeliberations) {
+  /**
+   * The view, with the working group's comments on the short list (for those who see the
+   * deliberations) and the reference of the decision that approved the awards (for them as soon as
+   * it is recorded, for everyone once the awards are announced).
+   */
+  static RoundView of(
+      Round round,
+      Map<String, Long> counts,
+      boolean seesDeliberations,
+      String workingGroupComments,
+      String decisionReference) {
     FundingDecision decision = round.decision();
     boolean showDecision =
         decision != null && (seesDeliberations || round.stage() == RoundStage.ANNOUNCED);
@@ -72,6 +84,8 @@ public record RoundView(
         round.carriedForwardPriorities().stream().map(Priority::code).toList(),
         round.previousRoundId(),
         round.publishedAt(),
-        round.announcedAt());
+        round.announcedAt(),
+        seesDeliberations ? workingGroupComments : null,
+        seesDeliberations || round.stage() == RoundStage.ANNOUNCED ? decisionReference : null);
   }
 }
