@@ -24,6 +24,7 @@ const MARGIN = 30;
 const DETAILS = {
   proposal: {
     SubProcess_CorePartnerSignOff: 'proposal-core-partner-sign-off',
+    SubProcess_NewBoroughSignOff: 'proposal-new-borough-sign-off',
     SubProcess_Assessment: 'proposal-assessment',
   },
 };

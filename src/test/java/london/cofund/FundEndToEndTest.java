@@ -382,6 +382,9 @@ class FundEndToEndTest {
     assertThat(status(pilot)).isEqualTo("LAPSED");
     assertThat(proposal(advocates).get("decision").get("awardedAmount").asLong())
         .isEqualTo(1_500_000L);
+    assertThat(proposal(advocates, "applicant1").get("decisionReference").asText())
+        .isEqualTo("PCD 310");
+    assertThat(proposal(womensCentres).get("decisionReference").isNull()).isTrue();
     assertThat(proposal(womensCentres, "applicant1").get("decision").get("outcome").asText())
         .isEqualTo("DEFERRED");
     assertThat(proposal(youthDiversion).get("decision").get("awardedAmount").isNull()).isTrue();
@@ -500,13 +503,23 @@ class FundEndToEndTest {
         .contains("Camden: Child sexual exploitation");
     complete("mopac", shortlist, "shortlist", SHORTLIST);
     run();
-    assertThat(stage()).isEqualTo("PROSPECTUS_SIGN_OFF");
 
-    complete(
-        "leaders",
-        onlyTask("leaders", roundId, "Task_SignOffProspectus"),
-        "prospectusApproved",
-        true);
+    // The working group reviews MOPAC's draft; its comments reach MOPAC and the Leaders.
+    JsonNode review = onlyTask("wg", roundId, "Task_ReviewShortlist");
+    assertThat(localVariable("wg", review, "taskBrief")).contains("MOPAC's draft short list");
+    complete("wg", review, "workingGroupComments", "Four priorities, as the seed recommends.");
+    run();
+    assertThat(stage()).isEqualTo("PROSPECTUS_SIGN_OFF");
+    assertThat(round("mopac").get("workingGroupComments").asText())
+        .isEqualTo("Four priorities, as the seed recommends.");
+    assertThat(round("applicant1").get("workingGroupComments").isNull())
+        .as("the working group's advice is for MOPAC and the Leaders")
+        .isTrue();
+
+    JsonNode prospectus = onlyTask("leaders", roundId, "Task_SignOffProspectus");
+    assertThat(localVariable("leaders", prospectus, "taskBrief"))
+        .contains("Four priorities, as the seed recommends.");
+    complete("leaders", prospectus, "prospectusApproved", true);
     run();
     JsonNode published = round("applicant1");
     assertThat(published.get("stage").asText()).isEqualTo("OPEN_FOR_EOIS");
@@ -578,6 +591,15 @@ class FundEndToEndTest {
 
   private void signOffAwards() {
     complete("leaders", onlyTask("leaders", roundId, "Task_SignOffAwards"), "awardsApproved", true);
+    run();
+    assertThat(stage())
+        .as("announced only once the decision of record is in")
+        .isNotEqualTo("ANNOUNCED");
+    complete(
+        "mopac",
+        onlyTask("mopac", roundId, "Task_RecordDecisionOfRecord"),
+        "decisionReference",
+        "PCD 310");
     run();
   }
 

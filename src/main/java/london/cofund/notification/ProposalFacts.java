@@ -24,6 +24,8 @@ import java.util.List;
  * @param awardedAmount the award in whole pounds when funded; null otherwise
  * @param totalScore the moderated assessment score; null before scoring
  * @param decisionReasons the panel's reasons and score feedback; may be null
+ * @param decisionReference the formal decision that approved an award (such as "PCD 310"); null
+ *     unless funded
  */
 public record ProposalFacts(
     String reference,
@@ -40,10 +42,47 @@ public record ProposalFacts(
     String fundingOutcome,
     Long awardedAmount,
     BigDecimal totalScore,
-    String decisionReasons) {
+    String decisionReasons,
+    String decisionReference) {
 
   public ProposalFacts {
     criteria = criteria == null ? List.of() : List.copyOf(criteria);
+  }
+
+  /** The facts of a proposal that carries no decision of record. */
+  public ProposalFacts(
+      String reference,
+      String roundId,
+      String title,
+      String status,
+      String contactName,
+      String contactEmail,
+      long requestedAmount,
+      boolean eligible,
+      List<CriterionLine> criteria,
+      String eoiOutcome,
+      String eoiFeedback,
+      String fundingOutcome,
+      Long awardedAmount,
+      BigDecimal totalScore,
+      String decisionReasons) {
+    this(
+        reference,
+        roundId,
+        title,
+        status,
+        contactName,
+        contactEmail,
+        requestedAmount,
+        eligible,
+        criteria,
+        eoiOutcome,
+        eoiFeedback,
+        fundingOutcome,
+        awardedAmount,
+        totalScore,
+        decisionReasons,
+        null);
   }
 
   /** The criteria the proposal failed, in the order screened. */

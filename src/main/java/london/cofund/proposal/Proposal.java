@@ -38,6 +38,7 @@ public record Proposal(
     FundingOutcome fundingOutcome,
     Long awardedAmount,
     String decisionReasons,
+    String decisionReference,
     LocalDate grantAgreementDate,
     List<String> deliveryBoroughs,
     OffsetDateTime createdAt,

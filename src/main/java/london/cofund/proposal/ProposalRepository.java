@@ -175,14 +175,21 @@ public class ProposalRepository {
   }
 
   void saveFundingDecision(
-      String reference, String outcome, Long amount, String reasons, OffsetDateTime now) {
+      String reference,
+      String outcome,
+      Long amount,
+      String reasons,
+      String decisionReference,
+      OffsetDateTime now) {
     jdbc.sql(
             """
             update cf_proposal set funding_outcome = :outcome, awarded_amount = :amount,
-              decision_reasons = :reasons, updated_at = :now where reference = :ref""")
+              decision_reasons = :reasons, decision_reference = :decisionReference,
+              updated_at = :now where reference = :ref""")
         .param("outcome", outcome)
         .param("amount", amount)
         .param("reasons", reasons)
+        .param("decisionReference", decisionReference)
         .param("now", now)
         .param("ref", reference)
         .update();
@@ -249,6 +256,7 @@ public class ProposalRepository {
   void saveSignOff(
       String reference,
       int eoiVersion,
+      SignOffStage stage,
       String groupId,
       String boroughCode,
       boolean confirmed,
@@ -263,11 +271,12 @@ public class ProposalRepository {
         .update();
     jdbc.sql(
             """
-            insert into cf_core_partner_sign_off (reference, eoi_version, group_id, borough_code,
-              confirmed, comment, decided_by, decided_at)
-            values (:ref, :v, :g, :borough, :confirmed, :comment, :user, :now)""")
+            insert into cf_core_partner_sign_off (reference, eoi_version, stage, group_id,
+              borough_code, confirmed, comment, decided_by, decided_at)
+            values (:ref, :v, :stage, :g, :borough, :confirmed, :comment, :user, :now)""")
         .param("ref", reference)
         .param("v", eoiVersion)
+        .param("stage", stage.name())
         .param("g", groupId)
         .param("borough", boroughCode)
         .param("confirmed", confirmed)
@@ -277,15 +286,43 @@ public class ProposalRepository {
         .update();
   }
 
-  List<CorePartnerDecline> declines(String reference, int eoiVersion) {
+  List<CorePartnerDecline> declines(String reference, int eoiVersion, SignOffStage stage) {
     return jdbc.sql(
             """
             select borough_code, comment from cf_core_partner_sign_off
-            where reference = :ref and eoi_version = :v and confirmed = false order by group_id""")
+            where reference = :ref and eoi_version = :v and stage = :stage and confirmed = false
+            order by group_id""")
         .param("ref", reference)
         .param("v", eoiVersion)
+        .param("stage", stage.name())
         .query((rs, n) -> new CorePartnerDecline(rs.getString(1), rs.getString(2)))
         .list();
+  }
+
+  /** The groups that confirmed at one stage of the EOI version. */
+  List<String> confirmedGroups(String reference, int eoiVersion, SignOffStage stage) {
+    return jdbc.sql(
+            """
+            select group_id from cf_core_partner_sign_off
+            where reference = :ref and eoi_version = :v and stage = :stage and confirmed = true
+            order by group_id""")
+        .param("ref", reference)
+        .param("v", eoiVersion)
+        .param("stage", stage.name())
+        .query(String.class)
+        .list();
+  }
+
+  /** Forgets the answers of one stage, so that the next submission asks again. */
+  void clearSignOffs(String reference, int eoiVersion, SignOffStage stage) {
+    jdbc.sql(
+            """
+            delete from cf_core_partner_sign_off
+            where reference = :ref and eoi_version = :v and stage = :stage""")
+        .param("ref", reference)
+        .param("v", eoiVersion)
+        .param("stage", stage.name())
+        .update();
   }
 
   List<SignOff> signOffs(String reference, int eoiVersion) {
@@ -358,6 +395,7 @@ public class ProposalRepository {
         enumOf(FundingOutcome.class, rs.getString("funding_outcome")),
         (Long) rs.getObject("awarded_amount", Long.class),
         rs.getString("decision_reasons"),
+        rs.getString("decision_reference"),
         (LocalDate) agreement,
         java.util.Collections.unmodifiableList(
             pendingBoroughs.get().computeIfAbsent(reference, r -> new java.util.ArrayList<>())),

@@ -114,14 +114,20 @@ public class ProposalService {
     checks.check(form, round);
   }
 
+  /**
+   * Stores the full proposal. The answers of the boroughs it added last time are forgotten: this
+   * version asks its new boroughs again, as a revised EOI asks every borough again.
+   */
   public void submitFullProposal(String reference, FullProposalForm form) {
     checkFullProposal(reference, form);
     proposals.saveFullProposal(reference, form, now());
+    proposals.clearSignOffs(reference, get(reference).eoiVersion(), SignOffStage.FULL_PROPOSAL);
   }
 
   /**
    * Screens the proposal's latest document against the criteria, with the round's short list and
-   * any borough that declined this EOI version, and stores the result.
+   * any borough that declined this version (of the EOI, or of the full proposal for the boroughs it
+   * added), and stores the result.
    */
   public Screening screen(String reference) {
     Proposal proposal = get(reference);
@@ -130,9 +136,7 @@ public class ProposalService {
         eligibility.screen(
             proposal.currentBid().toBid(),
             round.shortlist(),
-            proposal.fullProposal() == null
-                ? proposals.declines(reference, proposal.eoiVersion())
-                : List.of(),
+            proposals.declines(reference, proposal.eoiVersion(), stageOf(proposal)),
             round.thresholds());
     proposals.saveScreening(reference, screening.eligible(), screening.criteria(), now());
     LOG.info(
@@ -158,6 +162,26 @@ public class ProposalService {
     return proposal.currentBid().boroughs().stream().map(Roles::boroughGroup).toList();
   }
 
+  /**
+   * The groups that the full proposal adds: those that must confirm now (see {@link
+   * #corePartnerGroups}) but did not confirm for the EOI as accepted. Empty while there is no full
+   * proposal.
+   */
+  public List<String> newCorePartnerGroups(String reference) {
+    Proposal proposal = get(reference);
+    if (proposal.fullProposal() == null) {
+      return List.of();
+    }
+    List<String> confirmed =
+        proposals.confirmedGroups(reference, proposal.eoiVersion(), SignOffStage.EOI);
+    return corePartnerGroups(reference).stream().filter(g -> !confirmed.contains(g)).toList();
+  }
+
+  /** A sign-off answers the EOI until there is a full proposal, and the full proposal after. */
+  private static SignOffStage stageOf(Proposal proposal) {
+    return proposal.fullProposal() == null ? SignOffStage.EOI : SignOffStage.FULL_PROPOSAL;
+  }
+
   public void recordSignOff(
       String reference, String groupId, boolean confirmed, String comment, String user) {
     if (!confirmed && (comment == null || comment.isBlank())) {
@@ -168,7 +192,15 @@ public class ProposalService {
     Proposal proposal = get(reference);
     String borough = LondonBorough.byGroupId(groupId).map(LondonBorough::code).orElse(null);
     proposals.saveSignOff(
-        reference, proposal.eoiVersion(), groupId, borough, confirmed, comment, user, now());
+        reference,
+        proposal.eoiVersion(),
+        stageOf(proposal),
+        groupId,
+        borough,
+        confirmed,
+        comment,
+        user,
+        now());
   }
 
   public List<SignOff> signOffs(String reference) {
@@ -197,9 +229,23 @@ public class ProposalService {
     return proposals.countAcceptedEois(roundId);
   }
 
+  /**
+   * The announced decision; a funded proposal also carries the reference of the formal decision
+   * that approved it (the DMPC decision, such as "PCD 310"), when MOPAC recorded one.
+   */
   public void recordFundingDecision(
-      String reference, FundingOutcome outcome, Long amount, String reasons) {
-    proposals.saveFundingDecision(reference, outcome.name(), amount, reasons, now());
+      String reference,
+      FundingOutcome outcome,
+      Long amount,
+      String reasons,
+      String decisionReference) {
+    proposals.saveFundingDecision(
+        reference,
+        outcome.name(),
+        amount,
+        reasons,
+        outcome == FundingOutcome.FUNDED ? decisionReference : null,
+        now());
   }
 
   public void recordGrantAgreement(String reference, boolean signed, LocalDate date) {

@@ -25,8 +25,16 @@ public interface RoundProposals {
   /** The references of the round's deferred proposals. */
   List<String> deferredReferences(String roundId);
 
-  /** Tells one assessed proposal the announced decision. */
-  void announce(String reference, FundingOutcome outcome, Long awardedAmount, String reasons);
+  /**
+   * Tells one assessed proposal the announced decision, with the reference of the formal decision
+   * that approved it when it is funded ({@code null} otherwise, or when none was recorded).
+   */
+  void announce(
+      String reference,
+      FundingOutcome outcome,
+      Long awardedAmount,
+      String reasons,
+      String decisionReference);
 
   /**
    * An assessed proposal as the panel sees it.

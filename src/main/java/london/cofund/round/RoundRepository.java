@@ -166,6 +166,36 @@ public class RoundRepository {
         .update();
   }
 
+  void updateWorkingGroupComments(String roundId, String comments) {
+    jdbc.sql("update cf_round set working_group_comments = :comments where round_id = :id")
+        .param("comments", comments)
+        .param("id", roundId)
+        .update();
+  }
+
+  /** The working group's comments on the draft short list, if it has reviewed it. */
+  public Optional<String> workingGroupComments(String roundId) {
+    return jdbc.sql("select working_group_comments from cf_round where round_id = :id")
+        .param("id", roundId)
+        .query(String.class)
+        .optional();
+  }
+
+  void updateDecisionReference(String roundId, String decisionReference) {
+    jdbc.sql("update cf_round set decision_reference = :ref where round_id = :id")
+        .param("ref", decisionReference)
+        .param("id", roundId)
+        .update();
+  }
+
+  /** The reference of the formal decision that approved the round's awards, once recorded. */
+  public Optional<String> decisionReference(String roundId) {
+    return jdbc.sql("select decision_reference from cf_round where round_id = :id")
+        .param("id", roundId)
+        .query(String.class)
+        .optional();
+  }
+
   void markAnnounced(String roundId, List<Priority> carriedForward, OffsetDateTime at) {
     jdbc.sql(
             """

@@ -391,6 +391,36 @@ public class RoundService {
   }
 
   /**
+   * The working group's comments on MOPAC's draft short list, which MOPAC and the Leaders'
+   * Committee read before the prospectus is signed off.
+   */
+  public void recordWorkingGroupComments(String roundId, String comments) {
+    if (comments == null || comments.isBlank()) {
+      throw new InvalidRequestException(
+          "workingGroupComments", "are required: the working group's view of the short list");
+    }
+    rounds.updateWorkingGroupComments(roundId, comments.strip());
+  }
+
+  /** The working group's comments on the short list, or empty before it has reviewed it. */
+  public java.util.Optional<String> workingGroupComments(String roundId) {
+    return rounds.workingGroupComments(roundId);
+  }
+
+  /**
+   * The reference of the formal decision that approved the awards (a DMPC decision such as "PCD
+   * 310"); see {@link DecisionOfRecord} for its shape.
+   */
+  public void recordDecisionReference(String roundId, String decisionReference) {
+    rounds.updateDecisionReference(roundId, DecisionOfRecord.check(decisionReference));
+  }
+
+  /** The reference of the decision of record, or empty before MOPAC has recorded it. */
+  public java.util.Optional<String> decisionReference(String roundId) {
+    return rounds.decisionReference(roundId);
+  }
+
+  /**
    * Announces the decision: every assessed proposal is told its outcome, and the short-listed
    * priorities that no funded project covers are carried forward to the next tranche.
    */
@@ -398,6 +428,7 @@ public class RoundService {
   public List<Priority> announce(String roundId) {
     Round round = get(roundId);
     FundingDecision decision = round.decision();
+    String decisionReference = rounds.decisionReference(roundId).orElse(null);
     List<AssessedProposal> assessed = proposals.assessed(roundId);
     Set<String> covered = new HashSet<>();
     for (AssessedProposal proposal : assessed) {
@@ -414,7 +445,8 @@ public class RoundService {
           proposal.reference(),
           outcome,
           outcome == FundingOutcome.FUNDED ? proposal.requestedAmount() : null,
-          DecisionReasons.of(round, decision, proposal, outcome));
+          DecisionReasons.of(round, decision, proposal, outcome),
+          outcome == FundingOutcome.FUNDED ? decisionReference : null);
     }
     List<Priority> carried =
         round.shortlistPriorities().stream().filter(p -> !covered.contains(p.code())).toList();

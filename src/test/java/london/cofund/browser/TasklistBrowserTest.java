@@ -141,8 +141,8 @@ class TasklistBrowserTest {
             runtime.getVariable(
                 shortlist.getProcessInstanceId(), FundingRoundProcess.VAR_SHORTLIST_CODES))
         .isEqualTo(List.of("CSE", "SEXUAL_VIOLENCE"));
-    assertThat(fund.tasks(roundId, FundingRoundProcess.TASK_SIGN_OFF_PROSPECTUS))
-        .as("the round moved on")
+    assertThat(fund.tasks(roundId, FundingRoundProcess.TASK_REVIEW_SHORTLIST))
+        .as("the round moved on, to the working group's review")
         .hasSize(1);
   }
 

@@ -152,6 +152,64 @@ class ProposalModelTest {
 
   @Test
   @Deployment(resources = "processes/proposal.bpmn")
+  void aFullProposalsNewBoroughSignsOffBeforeScreeningAndADeclineReturnsIt() {
+    ProcessInstance instance =
+        runtimeService()
+            .createProcessInstanceByKey("proposal")
+            .businessKey("T1-001")
+            .setVariables(
+                variables(
+                    Map.of(
+                        "newCorePartnerGroups",
+                        new ArrayList<>(List.of("borough-E09000012", "borough-E09000033")))))
+            .startBeforeActivity("Gateway_NewDeliveryBoroughs")
+            .execute();
+    runAsyncSteps(instance);
+    Assertions.assertThat(
+            taskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_ConfirmNewCorePartner")
+                .count())
+        .isEqualTo(2);
+    Assertions.assertThat(statuses).contains("AWAITING_BOROUGH_SIGN_OFF");
+    declined = true;
+    complete(
+        taskQuery()
+            .processInstanceId(instance.getId())
+            .taskCandidateGroup("borough-E09000012")
+            .singleResult());
+    runAsyncSteps(instance);
+    assertThat(instance)
+        .hasPassed("Gateway_NewBoroughsAnsweredOrNone", "Task_CheckFullProposal")
+        .isWaitingAt("Task_SubmitFullProposal");
+    Assertions.assertThat(
+            taskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_ConfirmNewCorePartner")
+                .count())
+        .as("one decline ends the other sign-offs")
+        .isZero();
+  }
+
+  @Test
+  @Deployment(resources = "processes/proposal.bpmn")
+  void aFullProposalWithoutNewBoroughsIsScreenedAtOnce() {
+    declined = true; // screening fails, so the stubbed model stops at the applicant again
+    ProcessInstance instance =
+        runtimeService()
+            .createProcessInstanceByKey("proposal")
+            .businessKey("T1-001")
+            .setVariables(variables(Map.of("newCorePartnerGroups", new ArrayList<String>())))
+            .startBeforeActivity("Gateway_NewDeliveryBoroughs")
+            .execute();
+    assertThat(instance)
+        .hasNotPassed("SubProcess_NewBoroughSignOff")
+        .hasPassed("Gateway_NewBoroughsAnsweredOrNone", "Task_CheckFullProposal");
+    Assertions.assertThat(statuses).isEmpty();
+  }
+
+  @Test
+  @Deployment(resources = "processes/proposal.bpmn")
   void scoresApartGoToModerationThenWaitForTheDecision() {
     moderation = true;
     ProcessInstance instance = startBefore("Task_TotalScores");

@@ -9,7 +9,9 @@ import london.cofund.proposal.Proposal;
 
 /**
  * A proposal as {@code GET /api/proposals/{reference}} shows it. {@code totalScore} is filled for
- * MOPAC and the working group only, and is the moderated total where there is one.
+ * MOPAC and the working group only, and is the moderated total where there is one. {@code
+ * decisionReference} is the formal decision that approved an award (such as "PCD 310"), once
+ * announced.
  */
 public record ProposalView(
     String reference,
@@ -21,7 +23,8 @@ public record ProposalView(
     String eoiOutcome,
     String eoiFeedback,
     BigDecimal totalScore,
-    Decision decision) {
+    Decision decision,
+    String decisionReference) {
 
   /** The funding decision, once announced. */
   public record Decision(String outcome, Long awardedAmount) {}
@@ -41,6 +44,7 @@ public record ProposalView(
         seesScores ? proposal.effectiveScore() : null,
         new ProposalView.Decision(
             proposal.fundingOutcome() == null ? null : proposal.fundingOutcome().name(),
-            proposal.awardedAmount()));
+            proposal.awardedAmount()),
+        proposal.decisionReference());
   }
 }

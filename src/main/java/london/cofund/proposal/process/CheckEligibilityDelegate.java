@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Serves {@code Task_CheckEligibility} (the EOI) and {@code Task_CheckFullProposal}: screens the
  * latest document against the six criteria. An eligible EOI goes to its boroughs for sign-off; an
- * eligible full proposal to its assessors, one slot per assessor the round asks for.
+ * eligible full proposal to its assessors, one slot per assessor the round asks for; one that is
+ * not (a new delivery borough declined, say) back to the applicant.
  */
 @Component
 class CheckEligibilityDelegate implements JavaDelegate {
@@ -44,7 +45,10 @@ class CheckEligibilityDelegate implements JavaDelegate {
         execution.setVariable(
             VAR_CORE_PARTNER_GROUPS, new ArrayList<>(proposals.corePartnerGroups(reference)));
       }
-    } else if (screening.eligible()) {
+    } else if (!screening.eligible()) {
+      // Back to the applicant, also after a new borough's sign-off.
+      proposals.changeStatus(reference, ProposalStatus.FULL_PROPOSAL_DUE);
+    } else {
       proposals.changeStatus(reference, ProposalStatus.UNDER_ASSESSMENT);
       int assessors = rounds.get(ROUND_ID.require(execution)).assessorsPerProposal();
       execution.setVariable(

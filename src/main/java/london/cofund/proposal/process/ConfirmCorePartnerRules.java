@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rules of {@code Task_ConfirmCorePartner}, one per delivery borough (or one for the Leaders'
- * Committee on a pan-London bid): {@code corePartnerConfirmed}, and {@code corePartnerComment},
- * required for a decline.
+ * Committee on a pan-London bid), and of {@code Task_ConfirmNewCorePartner}, one per delivery
+ * borough that the full proposal added: {@code corePartnerConfirmed}, and {@code
+ * corePartnerComment}, required for a decline.
  */
 @Component
 class ConfirmCorePartnerRules extends TaskRulesFor {
@@ -24,7 +25,7 @@ class ConfirmCorePartnerRules extends TaskRulesFor {
   private final ProposalTaskSupport support;
 
   ConfirmCorePartnerRules(ProposalService proposals, ProposalTaskSupport support) {
-    super(KEY, TASK_CONFIRM_CORE_PARTNER);
+    super(KEY, TASK_CONFIRM_CORE_PARTNER, TASK_CONFIRM_NEW_CORE_PARTNER);
     this.proposals = proposals;
     this.support = support;
   }
@@ -37,8 +38,13 @@ class ConfirmCorePartnerRules extends TaskRulesFor {
             ? "the Leaders' Committee signs off this pan-London proposal for all 32 boroughs"
             : LondonBorough.byGroupId(group).map(LondonBorough::displayName).orElse(group)
                 + " council is a core supporting partner";
+    String added =
+        TASK_CONFIRM_NEW_CORE_PARTNER.equals(task.getTaskDefinitionKey())
+            ? "The full proposal adds a delivery borough that the EOI did not name. "
+            : "";
     support.brief(
-        task, (proposal, round) -> "Confirm that " + who + ", or decline with your reasons.\n\n");
+        task,
+        (proposal, round) -> added + "Confirm that " + who + ", or decline with your reasons.\n\n");
   }
 
   @Override

@@ -56,6 +56,7 @@ class ProposalMailFacts implements FundFacts {
         p.fundingOutcome() == null ? null : p.fundingOutcome().name(),
         p.awardedAmount(),
         p.effectiveScore(),
-        reasons);
+        reasons,
+        p.decisionReference());
   }
 }

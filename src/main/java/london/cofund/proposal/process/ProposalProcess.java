@@ -16,6 +16,10 @@ public final class ProposalProcess {
   // User tasks
   public static final String TASK_REVISE_EOI = "Task_ReviseEoi";
   public static final String TASK_CONFIRM_CORE_PARTNER = "Task_ConfirmCorePartner";
+
+  /** A delivery borough that the full proposal added confirms, as at the EOI. */
+  public static final String TASK_CONFIRM_NEW_CORE_PARTNER = "Task_ConfirmNewCorePartner";
+
   public static final String TASK_GIVE_EOI_FEEDBACK = "Task_GiveEoiFeedback";
   public static final String TASK_SUBMIT_FULL_PROPOSAL = "Task_SubmitFullProposal";
   public static final String TASK_ASSESS_PROPOSAL = "Task_AssessProposal";
@@ -50,6 +54,10 @@ public final class ProposalProcess {
   public static final String VAR_ELIGIBLE = "eligible";
   public static final String VAR_CORE_PARTNER_GROUPS = "corePartnerGroups";
   public static final String VAR_CORE_PARTNER_GROUP = "corePartnerGroup";
+
+  /** The groups whose sign-off the full proposal adds (boroughs not confirmed for the EOI). */
+  public static final String VAR_NEW_CORE_PARTNER_GROUPS = "newCorePartnerGroups";
+
   public static final String VAR_CORE_PARTNER_CONFIRMED = "corePartnerConfirmed";
   public static final String VAR_CORE_PARTNER_COMMENT = "corePartnerComment";
 
@@ -76,6 +84,14 @@ public final class ProposalProcess {
   public static final String VAR_FUNDING_OUTCOME = "fundingOutcome";
   public static final String VAR_AWARDED_AMOUNT = "awardedAmount";
   public static final String VAR_DECISION_REASONS = "decisionReasons";
+
+  /**
+   * The formal decision that approved an award (such as "PCD 310"), sent with {@code
+   * FundingDecision}. Named apart from the round's {@code decisionReference} task field, which is
+   * MOPAC's to write; this one is the process's.
+   */
+  public static final String VAR_AWARD_DECISION_REFERENCE = "awardDecisionReference";
+
   public static final String VAR_GRANT_AGREEMENT_SIGNED = "grantAgreementSigned";
   public static final String VAR_AGREEMENT_DATE = "agreementDate";
 
@@ -104,6 +120,8 @@ public final class ProposalProcess {
       ProcessVariable.owned(VAR_ELIGIBLE, Boolean.class);
   public static final ProcessVariable<List<String>> CORE_PARTNER_GROUPS =
       ProcessVariable.ownedList(VAR_CORE_PARTNER_GROUPS);
+  public static final ProcessVariable<List<String>> NEW_CORE_PARTNER_GROUPS =
+      ProcessVariable.ownedList(VAR_NEW_CORE_PARTNER_GROUPS);
   public static final ProcessVariable<String> CORE_PARTNER_GROUP =
       ProcessVariable.owned(VAR_CORE_PARTNER_GROUP, String.class);
   public static final ProcessVariable<Boolean> CORE_PARTNER_CONFIRMED =
@@ -145,6 +163,8 @@ public final class ProposalProcess {
       ProcessVariable.owned(VAR_AWARDED_AMOUNT, Number.class);
   public static final ProcessVariable<String> DECISION_REASONS =
       ProcessVariable.owned(VAR_DECISION_REASONS, String.class);
+  public static final ProcessVariable<String> AWARD_DECISION_REFERENCE =
+      ProcessVariable.owned(VAR_AWARD_DECISION_REFERENCE, String.class);
   public static final ProcessVariable<Boolean> GRANT_AGREEMENT_SIGNED =
       ProcessVariable.input(VAR_GRANT_AGREEMENT_SIGNED, Boolean.class);
   public static final ProcessVariable<String> AGREEMENT_DATE =

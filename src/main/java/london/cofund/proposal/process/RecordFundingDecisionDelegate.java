@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Serves {@code Task_RecordFundingDecision}, right after {@code FundingDecision} arrives: records
- * the outcome and amount (a funded proposal without an amount gets its requested amount) and the
- * status.
+ * the outcome and amount (a funded proposal without an amount gets its requested amount), the
+ * decision of record that approved an award, and the status.
  */
 @Component
 class RecordFundingDecisionDelegate implements JavaDelegate {
@@ -51,7 +51,11 @@ class RecordFundingDecisionDelegate implements JavaDelegate {
     }
     execution.setVariable(VAR_AWARDED_AMOUNT, amount);
     proposals.recordFundingDecision(
-        reference, outcome, amount, ProcessVariables.string(execution, VAR_DECISION_REASONS));
+        reference,
+        outcome,
+        amount,
+        ProcessVariables.string(execution, VAR_DECISION_REASONS),
+        ProcessVariables.string(execution, VAR_AWARD_DECISION_REFERENCE));
     proposals.changeStatus(reference, ProposalStatus.valueOf(outcome.name()));
   }
 }

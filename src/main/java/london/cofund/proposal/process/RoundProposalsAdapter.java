@@ -77,13 +77,18 @@ class RoundProposalsAdapter implements RoundProposals {
    */
   @Override
   public void announce(
-      String reference, FundingOutcome outcome, Long awardedAmount, String reasons) {
+      String reference,
+      FundingOutcome outcome,
+      Long awardedAmount,
+      String reasons,
+      String decisionReference) {
     runtime
         .createMessageCorrelation(MESSAGE_FUNDING_DECISION)
         .processInstanceBusinessKey(reference)
         .setVariable(VAR_FUNDING_OUTCOME, outcome.name())
         .setVariable(VAR_AWARDED_AMOUNT, awardedAmount)
         .setVariable(VAR_DECISION_REASONS, reasons == null ? null : UserText.of(reasons))
+        .setVariable(VAR_AWARD_DECISION_REFERENCE, decisionReference)
         .correlateWithResult();
   }
 }

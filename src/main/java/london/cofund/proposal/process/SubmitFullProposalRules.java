@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Rules of {@code Task_SubmitFullProposal}: the full proposal arrives in {@code fullProposal} (JSON
  * in the API's shape; the form starts from the EOI, or from the last attempt). It is checked,
- * stored and then screened again.
+ * stored; delivery boroughs that the EOI did not name sign off ({@code newCorePartnerGroups}); then
+ * it is screened again.
  */
 @Component
 class SubmitFullProposalRules extends TaskRulesFor {
@@ -72,7 +73,13 @@ class SubmitFullProposalRules extends TaskRulesFor {
 
   @Override
   public void onComplete(DelegateTask task) {
+    String reference = support.reference(task);
     proposals.submitFullProposal(
-        support.reference(task), support.document(task, VAR_FULL_PROPOSAL, FullProposalForm.class));
+        reference, support.document(task, VAR_FULL_PROPOSAL, FullProposalForm.class));
+    // The boroughs it adds sign off before it is screened (Gateway_NewDeliveryBoroughs).
+    task.getExecution()
+        .setVariable(
+            VAR_NEW_CORE_PARTNER_GROUPS,
+            new java.util.ArrayList<>(proposals.newCorePartnerGroups(reference)));
   }
 }

@@ -54,6 +54,11 @@ class RoundController {
   }
 
   private RoundView view(Round round, CurrentUser user) {
-    return RoundView.of(round, rounds.proposalCounts(round.roundId()), user.seesWholeFund());
+    return RoundView.of(
+        round,
+        rounds.proposalCounts(round.roundId()),
+        user.seesWholeFund(),
+        rounds.workingGroupComments(round.roundId()).orElse(null),
+        rounds.decisionReference(round.roundId()).orElse(null));
   }
 }

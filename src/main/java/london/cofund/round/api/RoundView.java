@@ -41,12 +41,24 @@ public record RoundView(
     OffsetDateTime announcedAt,
     String fundId,
     int minSubRegionalBoroughs,
-    int minPartnerAgencies) {
+    int minPartnerAgencies,
+    String workingGroupComments,
+    String decisionReference) {
 
   /** The panel's decision: funded and deferred references and the rationale. */
   public record Decision(List<String> funded, List<String> deferred, String rationale) {}
 
-  static RoundView of(Round round, Map<String, Long> counts, boolean seesDeliberations) {
+  /**
+   * The view, with the working group's comments on the short list (for those who see the
+   * deliberations) and the reference of the decision that approved the awards (for them as soon as
+   * it is recorded, for everyone once the awards are announced).
+   */
+  static RoundView of(
+      Round round,
+      Map<String, Long> counts,
+      boolean seesDeliberations,
+      String workingGroupComments,
+      String decisionReference) {
     FundingDecision decision = round.decision();
     boolean showDecision =
         decision != null && (seesDeliberations || round.stage() == RoundStage.ANNOUNCED);
@@ -78,6 +90,8 @@ public record RoundView(
         round.announcedAt(),
         round.fundId(),
         round.thresholds().minSubRegionalBoroughs(),
-        round.thresholds().minPartnerAgencies());
+        round.thresholds().minPartnerAgencies(),
+        seesDeliberations ? workingGroupComments : null,
+        seesDeliberations || round.stage() == RoundStage.ANNOUNCED ? decisionReference : null);
   }
 }

@@ -16,10 +16,12 @@ public final class FundingRoundProcess {
   // User tasks
   public static final String TASK_COMMENT_ON_PRIORITIES = "Task_CommentOnPriorities";
   public static final String TASK_AGREE_SHORTLIST = "Task_AgreeShortlist";
+  public static final String TASK_REVIEW_SHORTLIST = "Task_ReviewShortlist";
   public static final String TASK_SIGN_OFF_PROSPECTUS = "Task_SignOffProspectus";
   public static final String TASK_RECORD_MARKET_DEVELOPMENT = "Task_RecordMarketDevelopment";
   public static final String TASK_DECIDE_FUNDING = "Task_DecideFunding";
   public static final String TASK_SIGN_OFF_AWARDS = "Task_SignOffAwards";
+  public static final String TASK_RECORD_DECISION_OF_RECORD = "Task_RecordDecisionOfRecord";
 
   // Service tasks and events
   public static final String TASK_REGISTER_ROUND = "Task_RegisterRound";
@@ -55,6 +57,7 @@ public final class FundingRoundProcess {
   public static final String VAR_SHORTLIST = "shortlist";
   public static final String VAR_SHORTLIST_CODES = "shortlistCodes";
   public static final String VAR_PRIORITY_CODE = "priorityCode";
+  public static final String VAR_WORKING_GROUP_COMMENTS = "workingGroupComments";
   public static final String VAR_PROSPECTUS_APPROVED = "prospectusApproved";
   public static final String VAR_SIGN_OFF_COMMENTS = "signOffComments";
   public static final String VAR_SESSION_DATE = "sessionDate";
@@ -65,6 +68,7 @@ public final class FundingRoundProcess {
   public static final String VAR_DEFERRED_REFERENCES = "deferredReferences";
   public static final String VAR_DECISION_RATIONALE = "decisionRationale";
   public static final String VAR_AWARDS_APPROVED = "awardsApproved";
+  public static final String VAR_DECISION_REFERENCE = "decisionReference";
 
   /** The task-local Markdown that each task's form shows first. */
   public static final String VAR_TASK_BRIEF = "taskBrief";
@@ -101,6 +105,8 @@ public final class FundingRoundProcess {
       ProcessVariable.ownedList(VAR_SHORTLIST_CODES);
   public static final ProcessVariable<String> PRIORITY_CODE =
       ProcessVariable.owned(VAR_PRIORITY_CODE, String.class);
+  public static final ProcessVariable<String> WORKING_GROUP_COMMENTS =
+      ProcessVariable.input(VAR_WORKING_GROUP_COMMENTS, String.class);
   public static final ProcessVariable<Boolean> PROSPECTUS_APPROVED =
       ProcessVariable.input(VAR_PROSPECTUS_APPROVED, Boolean.class);
   public static final ProcessVariable<String> SIGN_OFF_COMMENTS =
@@ -121,6 +127,8 @@ public final class FundingRoundProcess {
       ProcessVariable.input(VAR_DECISION_RATIONALE, String.class);
   public static final ProcessVariable<Boolean> AWARDS_APPROVED =
       ProcessVariable.input(VAR_AWARDS_APPROVED, Boolean.class);
+  public static final ProcessVariable<String> DECISION_REFERENCE =
+      ProcessVariable.input(VAR_DECISION_REFERENCE, String.class);
   public static final ProcessVariable<String> TASK_BRIEF =
       ProcessVariable.owned(VAR_TASK_BRIEF, String.class);
 

@@ -51,11 +51,34 @@ class RoundBriefs {
                             .orElse(c.boroughCode()),
                         c.comment()))
             .toList();
-    return renderer.render("shortlist", Map.of("round", round, "comments", comments));
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("round", round);
+    variables.put("comments", comments);
+    variables.put("workingGroupComments", workingGroupComments(round));
+    return renderer.render("shortlist", variables);
+  }
+
+  /** What the working group sees: MOPAC's draft short list and the boroughs' comments. */
+  String shortlistReview(Round round) {
+    return renderer.render("shortlist-review", Map.of("round", round));
   }
 
   String prospectus(Round round) {
-    return renderer.render("prospectus", Map.of("round", round));
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("round", round);
+    variables.put("workingGroupComments", workingGroupComments(round));
+    return renderer.render("prospectus", variables);
+  }
+
+  /** The working group's comments on the short list, or {@code null} before its review. */
+  private String workingGroupComments(Round round) {
+    return rounds.workingGroupComments(round.roundId()).orElse(null);
+  }
+
+  /** What MOPAC records before the announcement: the awards the Leaders' Committee signed off. */
+  String decisionOfRecord(Round round) {
+    return renderer.render(
+        "decision-of-record", Map.of("round", round, "decision", round.decision()));
   }
 
   String marketSession(Round round, String priorityCode) {

@@ -278,6 +278,87 @@ class ProposalProcessTest {
   }
 
   @Test
+  void aNewDeliveryBoroughThatDeclinesFailsLaCorePartners() {
+    String ref = submit(Fixtures.eligibleEoi("Adds Hackney", CONTACT));
+    confirmEveryBorough(ref);
+    feedback(ref, "ACCEPT_WITH_MODIFICATION", "Reach further east.");
+    fund.submitFullProposal(ref, withHackney("Adds Hackney"));
+
+    assertThat(instance(ref)).isWaitingAt(TASK_CONFIRM_NEW_CORE_PARTNER);
+    Assertions.assertThat(runtime.getVariable(instance(ref).getId(), VAR_NEW_CORE_PARTNER_GROUPS))
+        .as("only the borough the EOI did not name")
+        .isEqualTo(List.of("borough-E09000012"));
+    Task hackney = task(ref, TASK_CONFIRM_NEW_CORE_PARTNER);
+    assertThat(hackney).hasCandidateGroup("borough-E09000012");
+    Assertions.assertThat((String) tasks.getVariableLocal(hackney.getId(), VAR_TASK_BRIEF))
+        .contains("The full proposal adds a delivery borough")
+        .contains("Hackney council is a core supporting partner");
+    Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.AWAITING_BOROUGH_SIGN_OFF);
+
+    tasks.complete(
+        hackney.getId(),
+        withVariables(
+            VAR_CORE_PARTNER_CONFIRMED,
+            false,
+            VAR_CORE_PARTNER_COMMENT,
+            "Hackney already commissions women's centres to 2021."));
+    run(ref);
+    assertThat(instance(ref)).isWaitingAt(TASK_SUBMIT_FULL_PROPOSAL);
+    Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.FULL_PROPOSAL_DUE);
+    Assertions.assertThat(proposal(ref).criteria())
+        .filteredOn(c -> c.code().name().equals("LA_CORE_PARTNERS"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              Assertions.assertThat(c.passed()).isFalse();
+              Assertions.assertThat(c.reason())
+                  .contains("Hackney")
+                  .contains("commissions women's centres to 2021");
+            });
+    Assertions.assertThat(mail.of("EOI_NOT_ELIGIBLE", ref))
+        .singleElement()
+        .satisfies(m -> Assertions.assertThat(m.text()).contains("Hackney"));
+
+    // Without Hackney, the full proposal needs no new sign-off and the decline no longer counts.
+    submitFullProposal(ref);
+    assertThat(instance(ref)).isWaitingAt(TASK_ASSESS_PROPOSAL);
+    Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.UNDER_ASSESSMENT);
+  }
+
+  @Test
+  void aNewDeliveryBoroughThatConfirmsGoesOnToAssessment() {
+    String ref = submit(Fixtures.eligibleEoi("Hackney joins", CONTACT));
+    confirmEveryBorough(ref);
+    feedback(ref, "ACCEPT", "A strong partnership.");
+    fund.submitFullProposal(ref, withHackney("Hackney joins"));
+    assertThat(instance(ref)).isWaitingAt(TASK_CONFIRM_NEW_CORE_PARTNER);
+    Assertions.assertThat(tasks(ref, TASK_CONFIRM_CORE_PARTNER))
+        .as("the boroughs that confirmed the EOI are not asked again")
+        .isEmpty();
+
+    tasks.complete(
+        task(ref, TASK_CONFIRM_NEW_CORE_PARTNER).getId(),
+        withVariables(VAR_CORE_PARTNER_CONFIRMED, true));
+    run(ref);
+    assertThat(instance(ref)).hasPassed("Task_CheckFullProposal").isWaitingAt(TASK_ASSESS_PROPOSAL);
+    Assertions.assertThat(status(ref)).isEqualTo(ProposalStatus.UNDER_ASSESSMENT);
+    Assertions.assertThat(proposals.signOffs(ref))
+        .extracting(s -> s.groupId())
+        .contains("borough-E09000012");
+  }
+
+  /** The eligible EOI's full proposal, delivered in Hackney too, with Hackney Council as core. */
+  private static london.cofund.proposal.FullProposalForm withHackney(String title) {
+    return Fixtures.fullProposal(
+        Fixtures.eoi(
+            title,
+            CONTACT,
+            List.of(Fixtures.WESTMINSTER, Fixtures.CAMDEN, Fixtures.ISLINGTON, "E09000012"),
+            1_200_000L,
+            List.of("FEMALE_OFFENDING")));
+  }
+
+  @Test
   void aDeclineWithoutAReasonIsRefused() {
     String ref = submit(Fixtures.eligibleEoi("Silent decline", CONTACT));
     run(ref);

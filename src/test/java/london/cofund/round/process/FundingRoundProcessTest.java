@@ -227,6 +227,7 @@ class FundingRoundProcessTest {
     closeConsultation();
     fund.complete(fund.task(roundId, TASK_AGREE_SHORTLIST), VAR_SHORTLIST, "[\"CSE\", \"GANGS\"]");
     Assertions.assertThat(round().shortlist()).containsExactly("CSE", "GANGS");
+    fund.reviewShortlist(roundId, FundDriver.WORKING_GROUP_COMMENTS);
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.PROSPECTUS_SIGN_OFF);
 
     Task signOff = fund.task(roundId, TASK_SIGN_OFF_PROSPECTUS);
@@ -259,6 +260,7 @@ class FundingRoundProcessTest {
         .hasMessageContaining("KNIFE_CRIME not on the long list");
     fund.complete(
         fund.task(roundId, TASK_AGREE_SHORTLIST), VAR_SHORTLIST, String.join(",", SHORTLIST));
+    fund.reviewShortlist(roundId, FundDriver.WORKING_GROUP_COMMENTS);
     fund.complete(fund.task(roundId, TASK_SIGN_OFF_PROSPECTUS), VAR_PROSPECTUS_APPROVED, true);
 
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.OPEN_FOR_EOIS);
@@ -432,6 +434,7 @@ class FundingRoundProcessTest {
         VAR_DECISION_RATIONALE,
         "It covers no new priority within the pot.");
     fund.complete(fund.task(roundId, TASK_SIGN_OFF_AWARDS), VAR_AWARDS_APPROVED, true);
+    fund.recordDecisionOfRecord(roundId, FundDriver.DECISION_OF_RECORD);
     assertThat(fund.instance(roundId)).isEnded().hasPassed("EndEvent_RoundAnnounced");
     Assertions.assertThat(round().stage()).isEqualTo(RoundStage.ANNOUNCED);
   }
@@ -446,6 +449,7 @@ class FundingRoundProcessTest {
         VAR_DEFERRED_REFERENCES,
         refs.get(5));
     fund.complete(fund.task(roundId, TASK_SIGN_OFF_AWARDS), VAR_AWARDS_APPROVED, true);
+    fund.recordDecisionOfRecord(roundId, FundDriver.DECISION_OF_RECORD);
 
     for (String funded : refs.subList(0, 5)) {
       Assertions.assertThat(proposals.get(funded).status()).isEqualTo(ProposalStatus.FUNDED);
@@ -481,6 +485,83 @@ class FundingRoundProcessTest {
         .extracting(p -> p.code())
         .as("short-listed priorities that no funded project covers")
         .containsExactlyInAnyOrder("SEXUAL_VIOLENCE", "YOUTH_OFFENDING");
+  }
+
+  @Test
+  void workingGroupCommentsReachTheLeadersCommittee() {
+    closeConsultation();
+    fund.complete(
+        fund.task(roundId, TASK_AGREE_SHORTLIST), VAR_SHORTLIST, String.join(",", SHORTLIST));
+    assertThat(fund.instance(roundId)).isWaitingAt(TASK_REVIEW_SHORTLIST);
+    Task review = fund.task(roundId, TASK_REVIEW_SHORTLIST);
+    assertThat(review).hasCandidateGroup("working-group");
+    Assertions.assertThat(fund.brief(roundId, TASK_REVIEW_SHORTLIST))
+        .contains("MOPAC's draft short list")
+        .contains("Female offending");
+    Assertions.assertThatThrownBy(
+            () -> engine.getTaskService().complete(review.getId(), java.util.Map.of()))
+        .isInstanceOf(RefusedTaskInput.class)
+        .hasMessageContaining("workingGroupComments");
+
+    fund.reviewShortlist(roundId, "Youth offending could wait for tranche 2.");
+    assertThat(fund.instance(roundId)).isWaitingAt(TASK_SIGN_OFF_PROSPECTUS);
+    Assertions.assertThat(rounds.workingGroupComments(roundId))
+        .contains("Youth offending could wait for tranche 2.");
+    Assertions.assertThat(fund.brief(roundId, TASK_SIGN_OFF_PROSPECTUS))
+        .contains("The working group's comments on the short list:")
+        .contains("Youth offending could wait for tranche 2.");
+
+    // A prospectus sent back: MOPAC sees the working group's comments as it redrafts.
+    fund.complete(
+        fund.task(roundId, TASK_SIGN_OFF_PROSPECTUS),
+        VAR_PROSPECTUS_APPROVED,
+        false,
+        VAR_SIGN_OFF_COMMENTS,
+        "Take the working group's advice.");
+    Assertions.assertThat(fund.brief(roundId, TASK_AGREE_SHORTLIST))
+        .contains("Youth offending could wait for tranche 2.");
+  }
+
+  @Test
+  void anAwardCarriesItsDecisionOfRecord() {
+    List<String> refs = toFundingDecision();
+    fund.complete(
+        fund.task(roundId, TASK_DECIDE_FUNDING),
+        VAR_FUNDED_REFERENCES,
+        String.join(",", refs.subList(0, 5)),
+        VAR_DEFERRED_REFERENCES,
+        refs.get(5));
+    fund.complete(fund.task(roundId, TASK_SIGN_OFF_AWARDS), VAR_AWARDS_APPROVED, true);
+    assertThat(fund.instance(roundId)).isWaitingAt(TASK_RECORD_DECISION_OF_RECORD);
+    Task record = fund.task(roundId, TASK_RECORD_DECISION_OF_RECORD);
+    assertThat(record).hasCandidateGroup("mopac");
+    Assertions.assertThat(round().stage())
+        .as("nothing is announced before the decision of record")
+        .isEqualTo(RoundStage.AWARDS_SIGN_OFF);
+    Assertions.assertThatThrownBy(
+            () ->
+                engine
+                    .getTaskService()
+                    .complete(
+                        record.getId(), java.util.Map.of(VAR_DECISION_REFERENCE, "PCD <310>")))
+        .isInstanceOf(RefusedTaskInput.class)
+        .hasMessageContaining("decisionReference");
+
+    fund.recordDecisionOfRecord(roundId, "PCD 310");
+    assertThat(fund.instance(roundId)).isEnded().hasPassed("EndEvent_RoundAnnounced");
+    Assertions.assertThat(rounds.decisionReference(roundId)).contains("PCD 310");
+    for (String funded : refs.subList(0, 5)) {
+      Assertions.assertThat(proposals.get(funded).decisionReference()).isEqualTo("PCD 310");
+      Assertions.assertThat(mail.of("FUNDING_DECISION", funded))
+          .singleElement()
+          .satisfies(m -> Assertions.assertThat(m.text()).contains("Decision of record: PCD 310"));
+    }
+    Assertions.assertThat(proposals.get(refs.get(5)).decisionReference())
+        .as("a deferred proposal was not approved by it")
+        .isNull();
+    Assertions.assertThat(mail.of("FUNDING_DECISION", refs.get(6)))
+        .singleElement()
+        .satisfies(m -> Assertions.assertThat(m.text()).doesNotContain("Decision of record"));
   }
 
   /**

@@ -127,6 +127,11 @@ class AuthorizationMatrixTest {
         vars(FundingRoundProcess.VAR_SHORTLIST, "FEMALE_OFFENDING,CSE"));
     table(
         early,
+        early.task(roundId, FundingRoundProcess.TASK_REVIEW_SHORTLIST),
+        Set.of("mopac", "wg"),
+        vars(FundingRoundProcess.VAR_WORKING_GROUP_COMMENTS, "A fair short list."));
+    table(
+        early,
         early.task(roundId, FundingRoundProcess.TASK_SIGN_OFF_PROSPECTUS),
         Set.of("leaders"),
         vars(FundingRoundProcess.VAR_PROSPECTUS_APPROVED, true));
@@ -163,6 +168,27 @@ class AuthorizationMatrixTest {
         early.task(ref, TASK_SUBMIT_FULL_PROPOSAL),
         Set.of("applicant1"),
         vars(VAR_FULL_PROPOSAL, HttpApi.jsonOf(Fixtures.fullProposal(eligible)).toString()));
+    // A bid whose full proposal adds Westminster: Westminster signs off as a new delivery borough.
+    List<String> east = List.of(Fixtures.CAMDEN, Fixtures.ISLINGTON, "E09000012");
+    String adds =
+        early.submit(
+            roundId,
+            Fixtures.eoi("Matrix east", FundDriver.CONTACT, east, 900_000L, List.of("CSE")),
+            "applicant1");
+    early.confirmEveryBorough(adds);
+    early.feedback(adds, "ACCEPT", "Develop it.");
+    List<String> eastAndWestminster = new ArrayList<>(east);
+    eastAndWestminster.add(Fixtures.WESTMINSTER);
+    early.submitFullProposal(
+        adds,
+        Fixtures.fullProposal(
+            Fixtures.eoi(
+                "Matrix east", FundDriver.CONTACT, eastAndWestminster, 900_000L, List.of("CSE"))));
+    table(
+        early,
+        early.task(adds, TASK_CONFIRM_NEW_CORE_PARTNER),
+        Set.of("westminster"),
+        vars(VAR_CORE_PARTNER_CONFIRMED, true));
     // assessor3 declares a conflict on one slot; the slot is offered again, and assessor3 may not
     // take it.
     Task declared = early.tasks(ref, TASK_ASSESS_PROPOSAL).get(0);
@@ -205,6 +231,11 @@ class AuthorizationMatrixTest {
         vars(FundingRoundProcess.VAR_AWARDS_APPROVED, true));
     table(
         late,
+        late.task(lateRound, FundingRoundProcess.TASK_RECORD_DECISION_OF_RECORD),
+        Set.of("mopac"),
+        vars(FundingRoundProcess.VAR_DECISION_REFERENCE, "PCD 310"));
+    table(
+        late,
         late.task(funded, TASK_CONFIRM_GRANT_AGREEMENT),
         Set.of("mopac"),
         vars(VAR_GRANT_AGREEMENT_SIGNED, true, VAR_AGREEMENT_DATE, "2026-09-15"));
@@ -215,7 +246,7 @@ class AuthorizationMatrixTest {
     System.out.println(cells.size() + " checks, " + leaks + " leaks");
     assertThat(fiveHundreds).as("no 5xx anywhere").isEmpty();
     assertThat(wrong).as("cells whose outcome differs from the role's rights").isEmpty();
-    assertThat(cells.stream().map(Cell::task).distinct()).hasSize(13);
+    assertThat(cells.stream().map(Cell::task).distinct()).hasSize(16);
   }
 
   /** Every role and operation against one task, then its lawful completion. */

@@ -107,6 +107,14 @@ class TextAtItsLimitTest {
         fund.task(roundId, FundingRoundProcess.TASK_AGREE_SHORTLIST),
         FundingRoundProcess.VAR_SHORTLIST,
         "FEMALE_OFFENDING");
+    ok(
+        http.completeTask(
+            fund.task(roundId, FundingRoundProcess.TASK_REVIEW_SHORTLIST).getId(),
+            "wg",
+            FundingRoundProcess.VAR_WORKING_GROUP_COMMENTS,
+            text("Working group ", 4000)),
+        204);
+    fund.run();
     String signOff = text("Leaders ", 4000);
     ok(
         http.completeTask(
@@ -233,7 +241,17 @@ class TextAtItsLimitTest {
             signOff),
         204);
     fund.run();
+    String decisionReference = "PCD " + "3".repeat(56);
+    ok(
+        http.completeTask(
+            fund.task(roundId, FundingRoundProcess.TASK_RECORD_DECISION_OF_RECORD).getId(),
+            "mopac",
+            FundingRoundProcess.VAR_DECISION_REFERENCE,
+            decisionReference),
+        204);
+    fund.run();
     assertThat(rounds.get(roundId).stage()).isEqualTo(RoundStage.ANNOUNCED);
+    assertThat(proposals.get(ref).decisionReference()).isEqualTo(decisionReference);
     assertThat(proposals.get(ref).status()).isEqualTo(ProposalStatus.FUNDED);
     assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body()).isLessThan(500));
   }
