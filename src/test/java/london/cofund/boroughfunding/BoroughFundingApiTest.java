@@ -411,6 +411,7 @@ class BoroughFundingApiTest {
         fund.task(roundId, FundingRoundProcess.TASK_SIGN_OFF_AWARDS),
         FundingRoundProcess.VAR_AWARDS_APPROVED,
         true);
+    fund.recordDecisionOfRecord(roundId, "PCD 310");
     assertThat(proposals.get(ref).fundingOutcome()).isEqualTo(FundingOutcome.FUNDED);
 
     JsonNode view = ok(http.get("/api/boroughs/" + WESTMINSTER, "westminster"));

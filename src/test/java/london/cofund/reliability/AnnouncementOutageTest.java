@@ -96,6 +96,11 @@ class AnnouncementOutageTest {
     tasks.complete(
         fund.task(roundId, FundingRoundProcess.TASK_SIGN_OFF_AWARDS).getId(),
         java.util.Map.of(FundingRoundProcess.VAR_AWARDS_APPROVED, true));
+    // MOPAC records the decision of record; the announcement follows (tasks.complete, not the
+    // driver's, which would run the mail jobs while SMTP is down).
+    tasks.complete(
+        fund.task(roundId, FundingRoundProcess.TASK_RECORD_DECISION_OF_RECORD).getId(),
+        java.util.Map.of(FundingRoundProcess.VAR_DECISION_REFERENCE, "PCD 310"));
     JobDriver jobs = new JobDriver(management);
     List<String> everything = new ArrayList<>(instances);
     everything.add(fund.instance(roundId).getId());
