@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import london.cofund.borough.LondonBorough;
+import london.cofund.fund.FinancialYear;
 import london.cofund.system.FieldProblem;
 import london.cofund.system.Formats;
 import london.cofund.system.InvalidRequestException;
@@ -118,8 +119,8 @@ final class AllocationCsv {
     if (Area.of(code).filter(area -> !area.isLondon()).isEmpty()) {
       out.add(new FieldProblem("line " + line + ": gssCode", gssProblem(code)));
     }
-    if (!FinancialYears.isWellFormed(year)) {
-      out.add(new FieldProblem("line " + line + ": financialYear", FinancialYears.problem()));
+    if (FinancialYear.parse(year).isEmpty()) {
+      out.add(new FieldProblem("line " + line + ": financialYear", FinancialYear.FORMAT_MESSAGE));
     } else if (!fundYears.contains(year)) {
       out.add(
           new FieldProblem(

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import london.cofund.fund.FinancialYear;
 import london.cofund.identity.CurrentUser;
 import london.cofund.proposal.CoCommissionedProjects;
 import london.cofund.system.FieldProblem;
@@ -107,8 +108,8 @@ public class ServicesAtRiskService {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < years.size(); i++) {
       String year = years.get(i);
-      if (!FinancialYears.isWellFormed(year)) {
-        problems.add(new FieldProblem("yearsAtRisk[" + i + "]", FinancialYears.problem()));
+      if (FinancialYear.parse(year).isEmpty()) {
+        problems.add(new FieldProblem("yearsAtRisk[" + i + "]", FinancialYear.FORMAT_MESSAGE));
       } else if (!seen.add(year)) {
         problems.add(new FieldProblem("yearsAtRisk[" + i + "]", year + " is given twice"));
       }
