@@ -2,7 +2,6 @@ package london.cofund.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import london.cofund.CoFundSpringTest;
 import london.cofund.borough.LondonBorough;
-import london.cofund.environment.ChromiumCondition;
 import london.cofund.environment.RequiresChromium;
 import london.cofund.fixtures.Fixtures;
 import london.cofund.fixtures.FundDriver;
@@ -37,9 +35,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -398,38 +393,6 @@ class TasklistBrowserTest {
    * of its own.
    */
   private static WebDriver chromium(Path profile) {
-    String chromium = ChromiumCondition.browser().toString();
-    String chromedriver = ChromiumCondition.driver().toString();
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(chromedriver))
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--user-data-dir=" + profile,
-        "--window-size=1400,1000");
-    try {
-      return new ChromeDriver(service, options);
-    } catch (WebDriverException | IllegalStateException e) {
-      throw new AssertionError(
-          "Chromium could not start on this machine ("
-              + chromium
-              + " driven by "
-              + chromedriver
-              + "), so Tasklist cannot be tested in a browser: "
-              + e.getMessage(),
-          e);
-    }
+    return Chromium.start(profile, "Tasklist");
   }
 }

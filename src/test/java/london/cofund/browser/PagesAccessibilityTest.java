@@ -1,0 +1,141 @@
+package london.cofund.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import london.cofund.CoFundSpringTest;
+import london.cofund.environment.RequiresChromium;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * CoFund's own pages in Debian's Chromium, checked by axe-core: no serious or critical violation,
+ * on the page as it first shows and as it shows a refused form. Screenshots go to {@code
+ * target/screenshots/}.
+ */
+@CoFundSpringTest
+@RequiresChromium
+class PagesAccessibilityTest {
+
+  @LocalServerPort int port;
+  @TempDir Path profile;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void startChromium() {
+    browser = Chromium.start(profile, "CoFund's pages");
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void stopChromium() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void theFundPagesHaveNoSeriousAccessibilityViolations() {
+    logIn("mopac");
+
+    open("/funds");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Funds");
+    assertAccessible("funds");
+
+    open("/funds/LCPF-2017");
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("London Crime Prevention Fund 2017-21");
+    assertAccessible("fund-lcpf-2017");
+
+    // A refused change: the error summary, the field's message, and what was typed kept.
+    WebElement total = browser.findElement(By.id("years-1-total"));
+    total.clear();
+    total.sendKeys("eighteen million");
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    WebElement summary =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".govuk-error-summary")));
+    assertThat(summary.getText()).contains("years[1].total: must be a whole number");
+    assertThat(browser.findElement(By.id("years-1-total")).getAttribute("value"))
+        .isEqualTo("eighteen million");
+    assertThat(browser.switchTo().activeElement().getAttribute("class"))
+        .as("GOV.UK Frontend moves focus to the error summary")
+        .contains("govuk-error-summary");
+    assertAccessible("fund-refused-change");
+  }
+
+  private void assertAccessible(String name) {
+    screenshot(name);
+    Results results = new AxeBuilder().analyze(browser);
+    List<String> serious =
+        results.getViolations().stream()
+            .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+            .map(PagesAccessibilityTest::describe)
+            .toList();
+    System.out.println(
+        "axe-core on "
+            + name
+            + ": "
+            + results.getPasses().size()
+            + " rules passed, "
+            + results.getViolations().size()
+            + " violated, "
+            + serious.size()
+            + " serious or critical");
+    assertThat(serious).as(name).isEmpty();
+  }
+
+  private static String describe(Rule rule) {
+    return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp();
+  }
+
+  private void open(String path) {
+    browser.get("http://localhost:" + port + path);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+  }
+
+  private void logIn(String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name=signinForm] input[type=text]")))
+        .sendKeys(user);
+    browser
+        .findElement(By.cssSelector("form[name=signinForm] input[type=password]"))
+        .sendKeys("demo");
+    browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filters")));
+  }
+
+  private void screenshot(String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      Files.write(
+          dir.resolve(name + ".png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
