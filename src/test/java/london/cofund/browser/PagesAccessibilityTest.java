@@ -75,7 +75,7 @@ class PagesAccessibilityTest {
     WebElement summary =
         wait.until(
             ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".govuk-error-summary")));
-    assertThat(summary.getText()).contains("years[1].total: must be a whole number");
+    assertThat(summary.getText()).contains("total must be a whole number");
     assertThat(browser.findElement(By.id("years-1-total")).getAttribute("value"))
         .isEqualTo("eighteen million");
     assertThat(browser.switchTo().activeElement().getAttribute("class"))

@@ -68,7 +68,7 @@ class FundPagesTest {
     assertThat(refused.body())
         .contains("There is a problem")
         .contains("href=\"#years-1-coCommissioningPercent\"")
-        .contains("must be a whole number")
+        .contains("2027/28 co-commissioning share must be a whole number")
         .contains("value=\"abc\"")
         .contains("Reason &lt;b&gt;bold&lt;/b&gt;");
     assertThat(http.get("/api/funds/" + fundId + "/changes", "mopac").json()).hasSize(1);

@@ -86,11 +86,45 @@ class FundPages {
     model.addAttribute("position", position);
     model.addAttribute("changes", funds.changes(position.fund().fundId()));
     model.addAttribute("mayChange", CurrentUser.of(auth).isIn(Roles.MOPAC));
-    model.addAttribute("problems", problems);
+    Form form = (Form) model.getAttribute("form");
+    model.addAttribute("problems", problems.stream().map(p -> Shown.of(p, form)).toList());
     Map<String, String> byField = new LinkedHashMap<>();
     problems.forEach(p -> byField.putIfAbsent(p.field(), p.message()));
     model.addAttribute("errors", byField);
     return "funds/fund";
+  }
+
+  /**
+   * A refusal as the error summary shows it: the field's words (2018/19's total), what is wrong,
+   * and the id of the input it links to.
+   */
+  record Shown(String anchor, String text) {
+
+    private static final java.util.regex.Pattern YEAR_FIELD =
+        java.util.regex.Pattern.compile("years\\[(\\d+)]\\.(\\w+)");
+
+    static Shown of(FieldProblem problem, Form form) {
+      String field = problem.field();
+      java.util.regex.Matcher year = YEAR_FIELD.matcher(field);
+      if (year.matches()) {
+        int index = Integer.parseInt(year.group(1));
+        String label =
+            (index < form.years().size() ? form.years().get(index).financialYear() : "The year")
+                + (year.group(2).equals("total") ? " total" : " co-commissioning share");
+        return new Shown("years-" + index + "-" + year.group(2), label + " " + problem.message());
+      }
+      String label =
+          switch (field) {
+            case "name" -> "The name";
+            case "reason" -> "The reason";
+            case "minProjects" -> "The fewest projects";
+            case "maxProjects" -> "The most projects";
+            default -> "The years";
+          };
+      return new Shown(
+          field.equals("years") || field.equals("fundId") ? "name" : field,
+          label + " " + problem.message());
+    }
   }
 
   /** The form as typed: text, so that nothing typed is lost when it is refused. */
