@@ -195,6 +195,17 @@ class OpenDataApiTest {
     assertThat(csv("NO-SUCH-ROUND", "applicant1").status()).isEqualTo(404);
   }
 
+  @Test
+  void anonymousCallersAreAskedToSignInForBothExports() {
+    String roundId = announcedRound().roundId();
+    for (String export : List.of("/export.csv", "/360giving.json")) {
+      Response anonymous = http.get("/api/rounds/" + roundId + export, null);
+
+      assertThat(anonymous.status()).as(export).isEqualTo(401);
+      assertThat(anonymous.contentType()).startsWith("application/problem+json");
+    }
+  }
+
   // ---- 360Giving
 
   @Test
