@@ -48,7 +48,8 @@ class ArchitectureTest {
     "london.cofund.notification",
     "london.cofund.borough",
     "london.cofund.fund",
-    "london.cofund.boroughfunding"
+    "london.cofund.boroughfunding",
+    "london.cofund.opendata"
   };
 
   @ArchTest
