@@ -328,6 +328,7 @@ class OpenDataApiTest {
         fund.task(roundId, FundingRoundProcess.TASK_SIGN_OFF_AWARDS),
         FundingRoundProcess.VAR_AWARDS_APPROVED,
         true);
+    fund.recordDecisionOfRecord(roundId, "PCD 310");
     assertThat(rounds.get(roundId).stage()).isEqualTo(RoundStage.ANNOUNCED);
     assertThat(proposals.get(lapsed).status()).isEqualTo(ProposalStatus.LAPSED);
     ClockUtil.setCurrentTime(Date.from(Fixtures.NOW));
