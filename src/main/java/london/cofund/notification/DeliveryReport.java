@@ -71,18 +71,21 @@ public record DeliveryReport(
             .append(failed + sent)
             .append(" recipients. ");
     // The engine keeps 666 characters of an incident's message: name a few recipients per reason.
+    // Each address once: an escalation to a group's members would otherwise name them over and
+    // over.
     byReason.forEach(
-        (reason, recipients) ->
-            text.append(
-                    String.join(
-                        ", ", recipients.subList(0, Math.min(MAX_NAMED, recipients.size()))))
-                .append(
-                    recipients.size() > MAX_NAMED
-                        ? " and " + (recipients.size() - MAX_NAMED) + " more"
-                        : "")
-                .append(": ")
-                .append(reason)
-                .append(". "));
+        (reason, all) -> {
+          List<String> recipients = List.copyOf(new java.util.LinkedHashSet<>(all));
+          text.append(
+                  String.join(", ", recipients.subList(0, Math.min(MAX_NAMED, recipients.size()))))
+              .append(
+                  recipients.size() > MAX_NAMED
+                      ? " and " + (recipients.size() - MAX_NAMED) + " more"
+                      : "")
+              .append(": ")
+              .append(reason)
+              .append(". ");
+        });
     text.append(
         sent > 0
             ? "Retrying the job sends only to these; the others already have it."

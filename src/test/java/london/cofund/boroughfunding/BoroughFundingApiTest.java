@@ -21,6 +21,8 @@ import london.cofund.HttpApi.Response;
 import london.cofund.fixtures.Fixtures;
 import london.cofund.fixtures.FundDriver;
 import london.cofund.proposal.ProposalService;
+import london.cofund.proposal.ProposalStatus;
+import london.cofund.proposal.process.ProposalProcess;
 import london.cofund.round.FundingOutcome;
 import london.cofund.round.RoundService;
 import london.cofund.round.process.FundingRoundProcess;
@@ -455,7 +457,16 @@ class BoroughFundingApiTest {
     assertThat(projectShare(london.get("coCommissioned"), "2018/19", ref).get("share").asLong())
         .as("London receives the whole annual cost")
         .isEqualTo(400_000);
-    // Back to the clock the other tests start from.
+    // The grant agreement is signed and the services start, so that no task of 2018 stays open
+    // (overdue) for the other tests' reminder sweeps; then back to the clock they start from.
+    fund.complete(
+        fund.task(ref, ProposalProcess.TASK_CONFIRM_GRANT_AGREEMENT),
+        ProposalProcess.VAR_GRANT_AGREEMENT_SIGNED,
+        true,
+        ProposalProcess.VAR_AGREEMENT_DATE,
+        "2018-03-01");
+    fund.moveTo(rounds.get(roundId).dates().serviceStartDate().toInstant().plusSeconds(60));
+    assertThat(proposals.get(ref).status()).isEqualTo(ProposalStatus.SERVICE_STARTED);
     ClockUtil.setCurrentTime(Date.from(Fixtures.NOW));
   }
 

@@ -58,6 +58,18 @@ class RoundApiTest {
   void mopacOpensARoundWithTheFundsDefaults() {
     String roundId = Fixtures.newRoundId("API-R");
     ObjectNode request = request(roundId);
+    // A fund of its own, with no project funded yet: its round defaults to the seed's 5 to 8.
+    String fundId = Fixtures.newRoundId("API-FUND");
+    ObjectNode fund = HttpApi.jsonOf(java.util.Map.of("fundId", fundId, "name", "Fund " + fundId));
+    for (String year : List.of("2026/27", "2027/28", "2028/29", "2029/30")) {
+      fund.withArray("years")
+          .addObject()
+          .put("financialYear", year)
+          .put("total", 50_000_000L)
+          .put("coCommissioningPercent", 30);
+    }
+    assertThat(http.post("/api/funds", "mopac", fund).status()).isEqualTo(201);
+    request.put("fundId", fundId);
 
     Response response = http.post("/api/rounds", "mopac", request);
 
