@@ -432,13 +432,17 @@ class BoroughFundingApiTest {
     long other1819 = others.getOrDefault("2018/19", 0L);
     long other1920 = others.getOrDefault("2019/20", 0L);
     long other2021 = others.getOrDefault("2020/21", 0L);
-    assertThat(gaps(view))
+    // LCPF-2017's years; other tests' projects, funded from the test fund, deliver in later ones.
+    assertThat(
+            gaps(view).stream()
+                .filter(g -> g.get("financialYear").toString().compareTo("2021/22") < 0)
+                .toList())
         .containsExactly(
             gap("2017/18", 1_071_006L, 0L, 0, 0),
             gap("2018/19", 473_766L, 597_240L, 450_000, 133_333 + other1819),
             gap("2019/20", null, null, 300_000, 133_333 + other1920),
             gap("2020/21", null, null, 0, 133_333 + other2021));
-    if (others.isEmpty()) {
+    if (!others.containsKey("2018/19") && !others.containsKey("2019/20")) {
       // Run alone: £450,000 - £133,333 and £300,000 - £133,333 of the services stay uncovered.
       assertThat(gaps(view).get(1).get("gapLeft")).isEqualTo(316_667L);
       assertThat(gaps(view).get(2).get("gapLeft")).isEqualTo(166_667L);
