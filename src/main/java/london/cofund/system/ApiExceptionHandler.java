@@ -107,19 +107,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     LOG.error("Database unavailable on {}: {}", request.getRequestURI(), e.getMessage());
     ProblemDetail body =
         detail(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "Temporarily unavailable",
-            "The database cannot be reached; nothing of your request was stored. Try again in a minute.",
-            request);
+            HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.TITLE, DatabaseOutage.DETAIL, request);
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, "60")
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
         .body(body);
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-    if (rootCause(e) instanceof java.sql.SQLTransientConnectionException
-        || rootCause(e) instanceof java.net.ConnectException) {
+    // The engine wraps a dropped connection in its own persistence exception, and a failed
+    // rollback on a dead connection overrides the first failure: both are an outage all the same.
+    if (DatabaseOutage.causes(e)) {
       return unavailable(new DataAccessResourceFailureException(e.getMessage(), e), request);
     }
     String incident = UUID.randomUUID().toString();
@@ -283,13 +281,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return request instanceof org.springframework.web.context.request.ServletWebRequest servlet
         ? servlet.getRequest()
         : null;
-  }
-
-  private static Throwable rootCause(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 }

@@ -121,6 +121,23 @@ final class AppProcess {
     }
   }
 
+  /**
+   * Copies every start's log to {@code target/reliability-logs/<name>/}, to read after the work
+   * directory is gone.
+   */
+  void keepLogs(String name) throws IOException {
+    Path kept = Path.of("target", "reliability-logs", name);
+    Files.createDirectories(kept);
+    for (Path log : logs) {
+      if (Files.exists(log)) {
+        Files.copy(
+            log,
+            kept.resolve(log.getFileName()),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
   /** The log of the latest start. */
   Path log() {
     return logs.get(logs.size() - 1);
