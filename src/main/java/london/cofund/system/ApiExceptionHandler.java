@@ -120,6 +120,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (DatabaseOutage.causes(e)) {
       return unavailable(new DataAccessResourceFailureException(e.getMessage(), e), request);
     }
+    // A deadlock or serialization failure with the job executor, which works on the same process
+    // at the same moment: the database rolled this request back, and it may be sent again.
+    if (concurrencyFailure(e)) {
+      return concurrentChange(new RuntimeException(e.getMessage(), e), request);
+    }
     String incident = UUID.randomUUID().toString();
     LOG.error("Unexpected error {} on {}", incident, request.getRequestURI(), e);
     return problem(
@@ -281,5 +286,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return request instanceof org.springframework.web.context.request.ServletWebRequest servlet
         ? servlet.getRequest()
         : null;
+  }
+
+  /**
+   * Spring's translated lock failures, or a SQL state of class 40 (transaction rollback: 40001
+   * serialization failure, 40P01 deadlock) however the engine wrapped it.
+   */
+  static boolean concurrencyFailure(Throwable failure) {
+    return Causes.any(
+        failure,
+        cause ->
+            cause instanceof org.springframework.dao.ConcurrencyFailureException
+                || (cause instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("40")));
   }
 }
