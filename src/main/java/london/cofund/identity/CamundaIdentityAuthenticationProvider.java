@@ -1,7 +1,9 @@
 package london.cofund.identity;
 
+import london.cofund.system.DatabaseOutage;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -29,15 +31,23 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null
-        || userId.isBlank()
-        || credentials == null
-        || !identityService.checkPassword(userId, credentials.toString())) {
-      throw new BadCredentialsException("Unknown user or wrong password");
+    try {
+      if (userId == null
+          || userId.isBlank()
+          || credentials == null
+          || !identityService.checkPassword(userId, credentials.toString())) {
+        throw new BadCredentialsException("Unknown user or wrong password");
+      }
+      return authorities
+          .authenticated(userId)
+          .orElseThrow(() -> new BadCredentialsException("Unknown user or wrong password"));
+    } catch (RuntimeException e) {
+      if (DatabaseOutage.causes(e)) {
+        // Not a wrong password: the entry point answers 503, and the login throttle counts nothing.
+        throw new AuthenticationServiceException("The database cannot be reached", e);
+      }
+      throw e;
     }
-    return authorities
-        .authenticated(userId)
-        .orElseThrow(() -> new BadCredentialsException("Unknown user or wrong password"));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package london.cofund.identity;
 
+import london.cofund.system.DatabaseOutage;
 import london.cofund.system.ProblemResponses;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -228,14 +229,20 @@ class SecurityConfiguration {
 
   private static void basic(HttpBasicConfigurer<HttpSecurity> basic) {
     AuthenticationEntryPoint entryPoint =
-        (request, response, e) ->
-            ProblemResponses.write(
-                request,
-                response,
-                HttpStatus.UNAUTHORIZED,
-                "Authentication required",
-                "Sign in with HTTP Basic: your CoFund user id and password.",
-                REALM);
+        (request, response, e) -> {
+          if (DatabaseOutage.causes(e)) {
+            // The credentials could not be checked: a 503, not a 401 that blames the password.
+            ProblemResponses.writeUnavailable(request, response);
+            return;
+          }
+          ProblemResponses.write(
+              request,
+              response,
+              HttpStatus.UNAUTHORIZED,
+              "Authentication required",
+              "Sign in with HTTP Basic: your CoFund user id and password.",
+              REALM);
+        };
     basic.realmName(REALM).authenticationEntryPoint(entryPoint);
   }
 

@@ -107,20 +107,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     LOG.error("Database unavailable on {}: {}", request.getRequestURI(), e.getMessage());
     ProblemDetail body =
         detail(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "Temporarily unavailable",
-            "The database cannot be reached; nothing of your request was stored. Try again in a minute.",
-            request);
+            HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.TITLE, DatabaseOutage.DETAIL, request);
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, "60")
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
         .body(body);
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-    if (rootCause(e) instanceof java.sql.SQLTransientConnectionException
-        || rootCause(e) instanceof java.net.ConnectException) {
+    // The engine wraps a dropped connection in its own persistence exception, and a failed
+    // rollback on a dead connection overrides the first failure: both are an outage all the same.
+    if (DatabaseOutage.causes(e)) {
       return unavailable(new DataAccessResourceFailureException(e.getMessage(), e), request);
+    }
+    // A deadlock or serialization failure with the job executor, which works on the same process
+    // at the same moment: the database rolled this request back, and it may be sent again.
+    if (concurrencyFailure(e)) {
+      return concurrentChange(new RuntimeException(e.getMessage(), e), request);
     }
     String incident = UUID.randomUUID().toString();
     LOG.error("Unexpected error {} on {}", incident, request.getRequestURI(), e);
@@ -285,11 +288,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         : null;
   }
 
-  private static Throwable rootCause(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause;
+  /**
+   * Spring's translated lock failures, or a SQL state of class 40 (transaction rollback: 40001
+   * serialization failure, 40P01 deadlock) however the engine wrapped it.
+   */
+  static boolean concurrencyFailure(Throwable failure) {
+    return Causes.any(
+        failure,
+        cause ->
+            cause instanceof org.springframework.dao.ConcurrencyFailureException
+                || (cause instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("40")));
   }
 }

@@ -21,6 +21,18 @@ public final class Causes {
     return null;
   }
 
+  /** Whether any cause, the failure itself included, passes the test. */
+  public static boolean any(Throwable failure, java.util.function.Predicate<Throwable> test) {
+    for (Throwable cause = failure;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (test.test(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The first cause of the given type, or null. */
   public static <T extends Throwable> T first(Throwable failure, Class<T> type) {
     return type.cast(first(failure, List.of(type)));

@@ -43,4 +43,17 @@ public final class ProblemResponses {
     response.setCharacterEncoding("UTF-8");
     JSON.writeValue(response.getOutputStream(), problem);
   }
+
+  /** 503 with Retry-After: the database cannot be reached ({@link DatabaseOutage}). */
+  public static void writeUnavailable(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+    write(
+        request,
+        response,
+        HttpStatus.SERVICE_UNAVAILABLE,
+        DatabaseOutage.TITLE,
+        DatabaseOutage.DETAIL,
+        null);
+  }
 }
