@@ -59,6 +59,13 @@ public class FundRepository implements FundYears {
     return jdbc.sql("select fund_id from cf_fund order by fund_id").query(String.class).list();
   }
 
+  /** The funds' ids in the order they were created, oldest first. */
+  List<String> idsOldestFirst() {
+    return jdbc.sql("select fund_id from cf_fund order by created_at, fund_id")
+        .query(String.class)
+        .list();
+  }
+
   /**
    * Locks the fund's row until the transaction ends, so that two rounds drawing on it at once are
    * checked one after the other and cannot together take more than is left.

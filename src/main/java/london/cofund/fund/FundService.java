@@ -85,8 +85,9 @@ public class FundService {
 
   /**
    * The fund a round draws on: the one named, or else the one whose years contain the day its
-   * services start (the most recently started such fund if several do). A 400 names {@code fundId}
-   * when there is none.
+   * services start. Where several funds do, the one created first: an established fund is not
+   * displaced by a newer one that overlaps it, and naming {@code fundId} chooses another. A 400
+   * names {@code fundId} when there is none.
    */
   public Fund fundFor(String fundId, OffsetDateTime serviceStart) {
     if (fundId != null && !fundId.isBlank()) {
@@ -109,9 +110,10 @@ public class FundService {
       }
       return named;
     }
-    return all().stream()
+    return funds.idsOldestFirst().stream()
+        .map(this::get)
         .filter(f -> f.covers(serviceStart))
-        .max(Comparator.comparing(Fund::firstYear))
+        .findFirst()
         .orElseThrow(
             () ->
                 new InvalidRequestException(

@@ -90,11 +90,16 @@ class AnnouncementCrashIT {
         .isTrue();
     Mailbox mail = new Mailbox(smtp);
 
-    // The leaders sign off; the announcement's job starts, and the process dies under it.
+    // The leaders sign off and MOPAC records the decision of record; the announcement's job
+    // starts, and the process dies under it.
     fund.complete(
         fund.tasks(roundId, "Task_SignOffAwards", 1).get(0),
         "leaders",
         FundOverHttp.typed("awardsApproved", true));
+    fund.complete(
+        fund.tasks(roundId, "Task_RecordDecisionOfRecord", 1).get(0),
+        "mopac",
+        FundOverHttp.typed("decisionReference", "PCD 310"));
     boolean locked;
     try (Connection watch = postgres.connect()) {
       locked = waitFor(() -> announcementLocked(watch), Duration.ofSeconds(60), 2);

@@ -43,6 +43,10 @@ final class FundOverHttp {
         "mopac",
         Map.of("shortlist", Map.of("value", "CSE,FEMALE_OFFENDING")));
     complete(
+        tasks(roundId, "Task_ReviewShortlist", 1).get(0),
+        "wg",
+        Map.of("workingGroupComments", Map.of("value", "Agreed.")));
+    complete(
         tasks(roundId, "Task_SignOffProspectus", 1).get(0),
         "leaders",
         Map.of("prospectusApproved", Map.of("value", true, "type", "Boolean")));

@@ -141,6 +141,7 @@ class SoakIT {
         fund.task(roundId, FundingRoundProcess.TASK_SIGN_OFF_AWARDS),
         FundingRoundProcess.VAR_AWARDS_APPROVED,
         true);
+    fund.recordDecisionOfRecord(roundId, "PCD 310");
     workers.forEach(FundDriver::run);
     // A day later: every retry cycle has passed, so a job still there is stuck.
     Instant later = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1));
