@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import london.cofund.borough.LondonBorough;
 import london.cofund.fund.FinancialYear;
+import london.cofund.fund.FundRequest;
 import london.cofund.system.FieldProblem;
 import london.cofund.system.Formats;
 import london.cofund.system.InvalidRequestException;
@@ -22,7 +23,6 @@ final class AllocationCsv {
   static final String HEADER = "gssCode,financialYear,amount";
 
   /** The most a borough's allocation may be in one year. */
-  static final long MAX_AMOUNT = 100_000_000L;
 
   /** A refusal names at most this many problems, so that a wrong file gets a readable answer. */
   static final int MAX_PROBLEMS = 100;
@@ -135,10 +135,11 @@ final class AllocationCsv {
     long amount = 0;
     if (WHOLE.matcher(amountText).matches()) {
       amount = Long.parseLong(amountText);
-      if (amount > MAX_AMOUNT) {
+      if (amount > FundRequest.MAX_AMOUNT) {
         out.add(
             new FieldProblem(
-                "line " + line + ": amount", "must be at most " + Formats.money(MAX_AMOUNT)));
+                "line " + line + ": amount",
+                "must be at most " + Formats.money(FundRequest.MAX_AMOUNT)));
       }
     } else {
       out.add(new FieldProblem("line " + line + ": amount", amountProblem(amountText)));
@@ -170,7 +171,7 @@ final class AllocationCsv {
       return "must be whole pounds, without pence, such as 473766";
     }
     if (text.matches("\\d+")) {
-      return "must be at most " + Formats.money(MAX_AMOUNT);
+      return "must be at most " + Formats.money(FundRequest.MAX_AMOUNT);
     }
     return "must be a whole number of pounds, such as 473766 (found '" + abbreviate(text) + "')";
   }

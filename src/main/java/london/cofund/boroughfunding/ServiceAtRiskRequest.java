@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import london.cofund.fund.FundRequest;
 import org.hibernate.validator.constraints.CodePointLength;
 
 /**
@@ -29,7 +30,9 @@ public record ServiceAtRiskRequest(
             regexp = "[A-Z][A-Z0-9_]{0,39}",
             message = "must be capitals, digits and underscores, for example GANGS")
         String priorityTheme,
-    @NotNull @Positive @Max(value = 100_000_000, message = "must be at most £100,000,000")
+    @NotNull
+        @Positive
+        @Max(value = FundRequest.MAX_AMOUNT, message = FundRequest.MAX_AMOUNT_MESSAGE)
         Long annualCost,
     @NotEmpty @Size(max = 10) List<@NotNull String> yearsAtRisk,
     @Size(max = 20) List<@NotBlank @CodePointLength(max = 60) String> linkedProposals) {

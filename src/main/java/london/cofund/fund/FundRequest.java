@@ -31,8 +31,14 @@ public record FundRequest(
     @Min(1) @Max(100) Integer maxProjects,
     @CodePointLength(max = 4000) String reason) {
 
-  /** The largest amount CoFund takes for a year's total or an allocation: £100m. */
+  /**
+   * The largest amount CoFund takes for a year's total, an allocation or a service's annual cost:
+   * £100m.
+   */
   public static final long MAX_AMOUNT = 100_000_000L;
+
+  /** The refusal of an amount above {@link #MAX_AMOUNT}. */
+  public static final String MAX_AMOUNT_MESSAGE = "must be at most £100,000,000";
 
   public static final int DEFAULT_MIN_PROJECTS = 5;
   public static final int DEFAULT_MAX_PROJECTS = 8;
@@ -42,8 +48,7 @@ public record FundRequest(
       @NotBlank
           @Pattern(regexp = FinancialYear.PATTERN_TEXT, message = FinancialYear.FORMAT_MESSAGE)
           String financialYear,
-      @NotNull @PositiveOrZero @Max(value = MAX_AMOUNT, message = "must be at most £100,000,000")
-          Long total,
+      @NotNull @PositiveOrZero @Max(value = MAX_AMOUNT, message = MAX_AMOUNT_MESSAGE) Long total,
       @NotNull @Min(0) @Max(100) Integer coCommissioningPercent) {}
 
   int minProjectsOrDefault() {
