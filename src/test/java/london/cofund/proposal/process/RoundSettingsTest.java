@@ -103,25 +103,7 @@ class RoundSettingsTest {
     String roundId = Fixtures.newRoundId("RS");
     RoundRequest r = Fixtures.round(roundId, Fixtures.NOW);
     rounds.register(
-        new RoundRequest(
-            r.roundId(),
-            r.name(),
-            r.tranche(),
-            r.potAmount(),
-            r.minProjects(),
-            r.maxProjects(),
-            r.assessorsPerProposal(),
-            r.fundableThreshold(),
-            r.priorityLongList(),
-            r.consultationDeadline(),
-            r.eoiDeadline(),
-            r.fullProposalDeadline(),
-            r.decisionDate(),
-            r.serviceStartDate(),
-            r.previousRoundId(),
-            null,
-            minBoroughs,
-            minAgencies),
+        Fixtures.withSettings(r, null, r.minProjects(), r.maxProjects(), minBoroughs, minAgencies),
         "mopac");
     rounds.agreeShortlist(roundId, List.of("CSE", "FEMALE_OFFENDING"));
     rounds.publish(roundId);

@@ -61,27 +61,7 @@ class YearBudgetTest {
 
     String roundId = Fixtures.newRoundId("YB");
     RoundRequest r = Fixtures.round(roundId, Instant.now(), 3_000_000L);
-    rounds.register(
-        new RoundRequest(
-            r.roundId(),
-            r.name(),
-            r.tranche(),
-            r.potAmount(),
-            1,
-            3,
-            r.assessorsPerProposal(),
-            r.fundableThreshold(),
-            r.priorityLongList(),
-            r.consultationDeadline(),
-            r.eoiDeadline(),
-            r.fullProposalDeadline(),
-            r.decisionDate(),
-            r.serviceStartDate(),
-            null,
-            fundId,
-            null,
-            null),
-        "mopac");
+    rounds.register(Fixtures.withSettings(r, fundId, 1, 3, null, null), "mopac");
     rounds.agreeShortlist(roundId, List.of("CSE", "FEMALE_OFFENDING", "GANGS"));
     rounds.publish(roundId);
     List<String> refs =
