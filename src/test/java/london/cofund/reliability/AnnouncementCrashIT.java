@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,6 +19,7 @@ import london.cofund.Mailbox;
 import london.cofund.environment.RequiresPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jar is killed with {@code kill -9} while a round announces its decision to 20 proposals
@@ -34,7 +34,9 @@ class AnnouncementCrashIT {
 
   static final int PROPOSALS = 20;
 
-  Path work;
+  /** The jar's working folder; JUnit removes it after the app is killed. */
+  @TempDir Path work;
+
   PostgresDatabase postgres;
   GreenMail smtp;
   AppProcess app;
@@ -51,16 +53,10 @@ class AnnouncementCrashIT {
     if (postgres != null) {
       postgres.close();
     }
-    if (work != null) {
-      try (var files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
   }
 
   @Test
   void killedDuringTheAnnouncementEveryProposalHasOneOutcomeAndOneDecisionEmail() throws Exception {
-    work = Files.createTempDirectory("cofund-announce");
     postgres = new PostgresDatabase("cofund_announce");
     smtp = new GreenMail(new ServerSetup(AppProcess.freePort(), "127.0.0.1", "smtp"));
     smtp.start();

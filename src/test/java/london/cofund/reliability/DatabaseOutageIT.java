@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import london.cofund.environment.RequiresPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PostgreSQL goes away for 30 s under light load (2 clients submitting EOIs and reading the round),
@@ -38,7 +38,9 @@ class DatabaseOutageIT {
   static final Duration OUTAGE = Duration.ofSeconds(30);
   static final int CLIENTS = 2;
 
-  Path work;
+  /** The jar's working folder; JUnit removes it after the app is killed. */
+  @TempDir Path work;
+
   PostgresDatabase postgres;
   CuttableProxy proxy;
   AppProcess app;
@@ -55,17 +57,11 @@ class DatabaseOutageIT {
     if (postgres != null) {
       postgres.close();
     }
-    if (work != null) {
-      try (var files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
   }
 
   @Test
   void whileTheDatabaseIsAwayTheApiSays503AndAfterwardsNothingAcknowledgedIsLost()
       throws Exception {
-    work = Files.createTempDirectory("cofund-outage");
     postgres = new PostgresDatabase("cofund_outage");
     proxy = new CuttableProxy(postgres.host, postgres.port);
     List<String> settings = new ArrayList<>(postgres.settings("127.0.0.1", proxy.port));
