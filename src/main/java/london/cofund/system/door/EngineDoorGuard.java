@@ -177,18 +177,20 @@ public class EngineDoorGuard extends AbstractProcessEnginePlugin {
         check(command, new Caller(caller), Context.getCommandContext());
         try {
           return next.execute(command);
-        } catch (AuthorizationException e) {
-          // Two completions at once: the loser's permission check can find the winner's task
-          // grants already gone. That is someone else having done it, not a missing permission.
+        } catch (BadUserRequestException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          // A completion that lost a race: the loser's permission check can find the winner's
+          // task grants already gone (an AuthorizationException), or the engine can find the
+          // process instance already ended by a timer that fired at the same moment (a
+          // NullPointerException inside the engine). Either is someone else having done it.
           String taskId = completedTaskId(command);
           if (taskId != null) {
             endedTask(Context.getCommandContext(), taskId);
           }
-          throw e;
-        } catch (BadUserRequestException e) {
-          throw e;
-        } catch (ProcessEngineException e) {
-          if (SIGNALS_FROM_A_TASK.contains(command.getClass().getSimpleName())) {
+          if (e instanceof ProcessEngineException
+              && !(e instanceof AuthorizationException)
+              && SIGNALS_FROM_A_TASK.contains(command.getClass().getSimpleName())) {
             // An administrator's BPMN error or escalation that no boundary event catches: the
             // engine refuses it (enable-exceptions-after-unhandled-bpmn-error), and the caller
             // sent something this step cannot take: a 400, not a 500.
