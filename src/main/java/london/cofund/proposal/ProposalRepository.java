@@ -49,7 +49,7 @@ public class ProposalRepository {
         .param("eoi", write(eoi))
         .param("now", now)
         .update();
-    replaceBoroughs(reference, eoi.boroughs());
+    replaceBoroughsAndPriorities(reference, eoi);
   }
 
   void reviseEoi(String reference, EoiForm eoi, OffsetDateTime now) {
@@ -64,7 +64,7 @@ public class ProposalRepository {
         .param("now", now)
         .param("ref", reference)
         .update();
-    replaceBoroughs(reference, eoi.boroughs());
+    replaceBoroughsAndPriorities(reference, eoi);
   }
 
   void saveFullProposal(String reference, FullProposalForm full, OffsetDateTime now) {
@@ -79,7 +79,7 @@ public class ProposalRepository {
         .param("now", now)
         .param("ref", reference)
         .update();
-    replaceBoroughs(reference, full.boroughs());
+    replaceBoroughsAndPriorities(reference, full);
   }
 
   /** The columns that every version of a bid (EOI, revision, full proposal) keeps up to date. */
@@ -94,12 +94,25 @@ public class ProposalRepository {
     return facts;
   }
 
-  private void replaceBoroughs(String reference, List<String> boroughs) {
+  /**
+   * Where the bid is delivered and which priorities it addresses, as rows that SQL can count and
+   * filter on (the dashboard's funnel, a borough's bids) without reading the JSON.
+   */
+  private void replaceBoroughsAndPriorities(String reference, BidForm bid) {
     jdbc.sql("delete from cf_proposal_borough where reference = :ref")
         .param("ref", reference)
         .update();
-    for (String code : boroughs) {
+    for (String code : bid.boroughs()) {
       jdbc.sql("insert into cf_proposal_borough (reference, borough_code) values (:ref, :code)")
+          .param("ref", reference)
+          .param("code", code)
+          .update();
+    }
+    jdbc.sql("delete from cf_proposal_priority where reference = :ref")
+        .param("ref", reference)
+        .update();
+    for (String code : new java.util.LinkedHashSet<>(bid.priorityThemes())) {
+      jdbc.sql("insert into cf_proposal_priority (reference, priority_code) values (:ref, :code)")
           .param("ref", reference)
           .param("code", code)
           .update();
