@@ -334,7 +334,6 @@ public class DashboardService {
     long count = 0;
     OffsetDateTime expected = null;
     OffsetDateTime earliestDue = null;
-    List<String> unknown = new ArrayList<>();
     for (String key : rp.point().tasksBefore()) {
       OpenWork w = open.get(key);
       if (w == null) {
@@ -347,8 +346,7 @@ public class DashboardService {
       }
       Durations d = byTask.get(key);
       if (d == null || d.medianMillis() == null) {
-        unknown.add(key);
-        continue;
+        continue; // no history of this task yet: its pace is unknown
       }
       OffsetDateTime done = w.oldestCreated().plus(Duration.ofMillis(d.medianMillis().longValue()));
       if (done.isBefore(now)) {

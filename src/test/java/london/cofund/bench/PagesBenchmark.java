@@ -56,12 +56,12 @@ public final class PagesBenchmark {
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(CoFundApplication.class)
             .profiles("demo", "test")
-            .properties(
-                "server.port=0",
-                "spring.datasource.url=jdbc:h2:file:" + db + ";AUTO_SERVER=FALSE;WRITE_DELAY=0",
-                "logging.level.root=warn",
-                "logging.level.london.cofund=error")
-            .run(args);
+            // Arguments, not default properties: they must win over application-test.yml.
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:file:" + db + ";AUTO_SERVER=FALSE;WRITE_DELAY=0",
+                "--logging.level.root=warn",
+                "--logging.level.london.cofund=error");
     int exitCode = 0;
     try {
       int port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -96,12 +96,14 @@ public final class PagesBenchmark {
       roundIds.add(roundId);
       List<String> assessed = new ArrayList<>();
       List<String> instances = new ArrayList<>();
+      List<String> roundInstances = new ArrayList<>();
       for (int i = 0; i < perRound; i++) {
         var eoi = Fixtures.eligibleEoi("Bench " + r + "-" + i, "lead" + i + "@bench.example.org");
         String applicant = i % 2 == 0 ? "applicant1" : "applicant2";
         if (r == 0 && i < ASSESSED) {
           String ref = fund.toAssessment(roundId, eoi, applicant);
-          fund.assess(ref, "assessor1", 4, 4, 4, 4, 4 - i % 3);
+          // Scores a point apart at most: no moderation.
+          fund.assess(ref, "assessor1", 4, 4, 4, 4, 3 + i % 2);
           fund.assess(ref, "assessor2", 4, 3, 4, 4, 4);
           assessed.add(ref);
         } else {
@@ -112,6 +114,7 @@ public final class PagesBenchmark {
                   .processInstanceBusinessKey(ref)
                   .singleResult()
                   .getId());
+          roundInstances.add(instances.get(instances.size() - 1));
           if (instances.size() == 50) {
             jobs.runDueJobsWithoutFailures(instances.toArray(String[]::new));
             instances.clear();
@@ -121,6 +124,11 @@ public final class PagesBenchmark {
       jobs.runDueJobsWithoutFailures(instances.toArray(String[]::new));
       if (r == 0) {
         fund.moveTo(rounds.get(roundId).dates().fullProposalDeadline().toInstant().plusSeconds(1));
+        // The bids still waiting for their boroughs lapse at the deadline; then the round decides.
+        for (int from = 0; from < roundInstances.size(); from += 50) {
+          jobs.runDueJobs(roundInstances.subList(from, Math.min(from + 50, roundInstances.size())));
+        }
+        fund.run();
         fund.complete(
             fund.task(roundId, FundingRoundProcess.TASK_DECIDE_FUNDING),
             FundingRoundProcess.VAR_FUNDED_REFERENCES,
