@@ -69,6 +69,14 @@ public class BriefRenderer {
       return Formats.dateTime(value);
     }
 
+    public String duration(java.time.Duration value) {
+      return Formats.duration(value);
+    }
+
+    public String cycle(String value) {
+      return Formats.cycle(value);
+    }
+
     public String score(BigDecimal score) {
       return Formats.score(score);
     }

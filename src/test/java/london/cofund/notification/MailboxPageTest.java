@@ -76,9 +76,13 @@ class MailboxPageTest {
             "PROSPECTUS_PUBLISHED",
             "SENT",
             "CoFund: prospectus published for Tranche &lt;b&gt;two&lt;/b&gt; (tranche 2)",
-            "R/PT1H",
+            "every hour",
+            "3 days before",
+            "from the moment it is overdue",
             "Next sweep")
-        .doesNotContain("<b>two</b>");
+        .doesNotContain("<b>two</b>")
+        // People read settings in words, not ISO 8601.
+        .doesNotContain("R/PT1H", "P3D", "PT72H", "PT0S");
   }
 
   @Test
