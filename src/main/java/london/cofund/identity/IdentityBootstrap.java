@@ -34,7 +34,13 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
   static final String FUNDING_ROUND_PROCESS = "fundingRound";
 
   public static final String FILTER_MY_TASKS = "My tasks";
-  public static final String FILTER_MY_GROUPS = "Tasks for my groups";
+  public static final String FILTER_MY_GROUPS = "My group's tasks";
+
+  /** The name that {@link #FILTER_MY_GROUPS} had before; renamed at startup where found. */
+  static final String FILTER_MY_GROUPS_BEFORE = "Tasks for my groups";
+
+  public static final String FILTER_DUE_SOON = "Due in 3 days";
+  public static final String FILTER_OVERDUE = "Overdue";
 
   private final AdminProperties admin;
   private final boolean demoUsers;

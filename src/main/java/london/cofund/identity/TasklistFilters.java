@@ -11,7 +11,11 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 
-/** Tasklist's shared filters ("My tasks", "Tasks for my groups"), with the list's columns. */
+/**
+ * Tasklist's shared filters, the same for every role, each showing only what the user may see: "My
+ * tasks", "My group's tasks" (claimed or not), "Due in 3 days" and "Overdue" (both of the user's
+ * groups' tasks), with the list's columns.
+ */
 final class TasklistFilters {
 
   private TasklistFilters() {}
@@ -32,17 +36,48 @@ final class TasklistFilters {
         "Tasks assigned to me",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
         columns);
+    Filter renamed =
+        filters
+            .createFilterQuery()
+            .filterName(IdentityBootstrap.FILTER_MY_GROUPS_BEFORE)
+            .singleResult();
+    if (renamed != null
+        && filters.createFilterQuery().filterName(IdentityBootstrap.FILTER_MY_GROUPS).count()
+            == 0) {
+      renamed.setName(IdentityBootstrap.FILTER_MY_GROUPS);
+      filters.saveFilter(renamed);
+    }
     createFilter(
         filters,
         authorizations,
         IdentityBootstrap.FILTER_MY_GROUPS,
         -5,
         "Tasks offered to my groups, claimed or not",
-        tasks
-            .createTaskQuery()
-            .taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks(),
+        myGroups(tasks),
         columns);
+    createFilter(
+        filters,
+        authorizations,
+        IdentityBootstrap.FILTER_DUE_SOON,
+        0,
+        "My groups' tasks due within the next 3 days, or already overdue",
+        myGroups(tasks).dueBeforeExpression("${dateTime().plusDays(3).toDate()}"),
+        columns);
+    createFilter(
+        filters,
+        authorizations,
+        IdentityBootstrap.FILTER_OVERDUE,
+        5,
+        "My groups' tasks past their due date",
+        myGroups(tasks).dueBeforeExpression("${now()}"),
+        columns);
+  }
+
+  private static TaskQuery myGroups(TaskService tasks) {
+    return tasks
+        .createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .includeAssignedTasks();
   }
 
   static void createFilter(

@@ -400,8 +400,7 @@ class ProposalApiTest {
   }
 
   /**
-   * Tasklist's "Tasks for my groups" filter shows a borough officer which proposal each task is
-   * about.
+   * Tasklist's "My group's tasks" filter shows a borough officer which proposal each task is about.
    */
   @Test
   void aBoroughOfficersTaskListNamesTheProposal() {
