@@ -128,6 +128,15 @@ public class DashboardService {
         whole ? scheduleRisk(all, points, byTask, now) : null);
   }
 
+  /**
+   * The tasks waiting on one person, for the home page: those assigned to them or offered to their
+   * groups that are past due or due within {@link #DUE_SOON}, whatever their role.
+   */
+  @Transactional(readOnly = true)
+  public List<DueTask> dueFor(CurrentUser user) {
+    return lateAndDue(user, false, OffsetDateTime.now(clock));
+  }
+
   private static Filter filter(List<Round> all, String priority, String borough) {
     String p = priority == null || priority.isBlank() ? null : priority.trim();
     String b = borough == null || borough.isBlank() ? null : borough.trim();

@@ -30,6 +30,9 @@ final class HttpPaths {
   static final String FUNDS = "/funds";
   static final String DASHBOARD = "/dashboard";
 
+  /** CoFund's home page. */
+  static final String HOME = "/";
+
   /** Where a person signs in: every role may use Tasklist, and its login serves the others. */
   static final String WEBAPP_LOGIN_PAGE = "/camunda/app/tasklist/default/";
 

@@ -122,8 +122,11 @@ class SecurityConfiguration {
       throws Exception {
     RequestMatcher h2Console = paths(HttpPaths.H2_CONSOLE, HttpPaths.H2_CONSOLE + "/**");
     RequestMatcher mailbox = paths(HttpPaths.MAILBOX, HttpPaths.MAILBOX + "/**");
+    // The home page is open to all, and greets a signed-in person with their own work.
+    RequestMatcher home = paths(HttpPaths.HOME);
     return http.securityMatcher(
             new OrRequestMatcher(
+                home,
                 h2Console,
                 mailbox,
                 paths(HttpPaths.TASK_LINKS + "**"),
@@ -135,7 +138,9 @@ class SecurityConfiguration {
             AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(h2Console)
+                auth.requestMatchers(home)
+                    .permitAll()
+                    .requestMatchers(h2Console)
                     .hasAuthority(Roles.ADMIN)
                     .requestMatchers(mailbox)
                     .hasAnyAuthority(Roles.MOPAC, Roles.ADMIN)

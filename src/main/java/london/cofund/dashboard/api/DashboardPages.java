@@ -12,6 +12,7 @@ import london.cofund.identity.CurrentUser;
 import london.cofund.round.Round;
 import london.cofund.round.RoundService;
 import london.cofund.system.InvalidRequestException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +36,19 @@ class DashboardPages {
     this.json = json;
   }
 
+  /** The home page: open to all; a signed-in person sees where their work is and what is due. */
   @GetMapping("/")
-  String home() {
+  String home(Authentication authentication, Model model) {
+    if (authentication != null
+        && authentication.isAuthenticated()
+        && !(authentication instanceof AnonymousAuthenticationToken)) {
+      CurrentUser user = CurrentUser.of(authentication);
+      model.addAttribute("user", user);
+      model.addAttribute("doors", HomeDoors.of(user));
+      List<Dashboard.DueTask> due = dashboard.dueFor(user);
+      model.addAttribute("due", due);
+      model.addAttribute("late", due.stream().filter(Dashboard.DueTask::late).count());
+    }
     return "home";
   }
 
