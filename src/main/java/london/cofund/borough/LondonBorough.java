@@ -56,6 +56,9 @@ public enum LondonBorough {
   /** The prefix of every borough's Camunda group id, followed by its GSS code. */
   public static final String GROUP_PREFIX = "borough-";
 
+  /** The prefix of every borough's scrutiny committee group id, followed by its GSS code. */
+  public static final String SCRUTINY_PREFIX = "scrutiny-";
+
   private static final Map<String, LondonBorough> BY_CODE =
       Arrays.stream(values())
           .collect(Collectors.toUnmodifiableMap(LondonBorough::code, Function.identity()));
@@ -84,6 +87,14 @@ public enum LondonBorough {
     return GROUP_PREFIX + code;
   }
 
+  /**
+   * The Camunda group of this borough's scrutiny committee, for example {@code scrutiny-E09000033}:
+   * it reads the borough's page and committee updates, and nothing else.
+   */
+  public String scrutinyGroupId() {
+    return SCRUTINY_PREFIX + code;
+  }
+
   public static Optional<LondonBorough> byCode(String code) {
     return Optional.ofNullable(code == null ? null : BY_CODE.get(code.trim().toUpperCase()));
   }
@@ -98,6 +109,14 @@ public enum LondonBorough {
       return Optional.empty();
     }
     return byCode(groupId.substring(GROUP_PREFIX.length()));
+  }
+
+  /** The borough of a scrutiny group id such as {@code scrutiny-E09000033}, if it is one. */
+  public static Optional<LondonBorough> byScrutinyGroupId(String groupId) {
+    if (groupId == null || !groupId.startsWith(SCRUTINY_PREFIX)) {
+      return Optional.empty();
+    }
+    return byCode(groupId.substring(SCRUTINY_PREFIX.length()));
   }
 
   /**

@@ -1,5 +1,7 @@
 package london.cofund.boroughfunding;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import london.cofund.borough.LondonBorough;
 
@@ -27,6 +29,16 @@ public record Area(String gssCode, String name, Optional<LondonBorough> borough)
     return LondonBorough.byCode(gssCode)
         .filter(b -> b.code().equals(gssCode))
         .map(b -> new Area(b.code(), b.displayName(), Optional.of(b)));
+  }
+
+  /** London first, then the 32 boroughs in alphabetical order. */
+  public static List<Area> all() {
+    List<Area> areas = new ArrayList<>();
+    areas.add(of(LONDON).orElseThrow());
+    for (LondonBorough borough : LondonBorough.values()) {
+      areas.add(new Area(borough.code(), borough.displayName(), Optional.of(borough)));
+    }
+    return List.copyOf(areas);
   }
 
   public boolean isLondon() {

@@ -27,6 +27,17 @@ public record BoroughFunding(
     List<YearGap> gapByYear) {
 
   /**
+   * The public parts, which anyone signed in may read on the borough's page: the allocation by year
+   * with its change, and what funded co-commissioned projects deliver there. The services at risk
+   * and the gap are left out: they are for the borough's officers, its scrutiny committee and the
+   * fund's roles.
+   */
+  public BoroughFunding publicParts() {
+    return new BoroughFunding(
+        gssCode, name, allocations, List.of(), coCommissioned, fallMeasuredFrom, List.of());
+  }
+
+  /**
    * One year's direct allocation.
    *
    * @param financialYear the year

@@ -51,4 +51,38 @@ public record CurrentUser(String id, Set<String> groups) {
         .map(LondonBorough::code)
         .collect(Collectors.toUnmodifiableSet());
   }
+
+  /** GSS codes of the boroughs on whose scrutiny committee this user sits. */
+  public Set<String> scrutinyCodes() {
+    return groups.stream()
+        .map(LondonBorough::byScrutinyGroupId)
+        .flatMap(java.util.Optional::stream)
+        .map(LondonBorough::code)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * Whether the user reads a borough's page and figures in full: the fund's roles ({@link
+   * #seesWholeFund()}), the borough's own officers and its scrutiny committee.
+   */
+  public boolean readsBoroughInFull(String gssCode) {
+    return seesWholeFund() || boroughCodes().contains(gssCode) || scrutinyCodes().contains(gssCode);
+  }
+
+  /**
+   * Whether scrutiny is the user's only CoFund role: a scrutiny group, and none of the fund's
+   * roles, administrators, monitoring or a borough's officers. Such a user reads their borough's
+   * page, its committee updates and its figures, and nothing else (see {@code BoroughAccess}). Who
+   * holds another role as well keeps that role's rights.
+   */
+  public boolean onlyScrutinises() {
+    return !scrutinyCodes().isEmpty() && groups.stream().noneMatch(CurrentUser::carriesARole);
+  }
+
+  private static boolean carriesARole(String group) {
+    return Roles.FUND_ROLES.contains(group)
+        || Roles.ADMIN.equals(group)
+        || Roles.MONITORING.equals(group)
+        || LondonBorough.byGroupId(group).isPresent();
+  }
 }

@@ -29,6 +29,11 @@ public final class DemoUsers {
           new DemoUser(
               "westminster", "Wes", "Minster", List.of(LondonBorough.WESTMINSTER.groupId())),
           new DemoUser("camden", "Cam", "Dennis", List.of(LondonBorough.CAMDEN.groupId())),
+          new DemoUser(
+              "westminster-scrutiny",
+              "Sam",
+              "Crutton",
+              List.of(LondonBorough.WESTMINSTER.scrutinyGroupId())),
           new DemoUser("assessor1", "Asha", "Patel", List.of(Roles.ASSESSORS)),
           new DemoUser("assessor2", "Ben", "Carter", List.of(Roles.ASSESSORS)),
           new DemoUser("assessor3", "Chloe", "Nguyen", List.of(Roles.ASSESSORS)),

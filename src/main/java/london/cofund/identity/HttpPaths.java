@@ -33,6 +33,8 @@ final class HttpPaths {
   /** CoFund's home page. */
   static final String HOME = "/";
 
+  static final String BOROUGHS = "/boroughs";
+
   /** Where a person signs in: every role may use Tasklist, and its login serves the others. */
   static final String WEBAPP_LOGIN_PAGE = "/camunda/app/tasklist/default/";
 
@@ -52,7 +54,7 @@ final class HttpPaths {
 
   /** Pages rendered on the server for people signed in to the webapps. */
   static final List<String> SESSION_PAGES =
-      List.of(MAILBOX, H2_CONSOLE, TASK_LINKS, FUNDS, DASHBOARD);
+      List.of(MAILBOX, H2_CONSOLE, TASK_LINKS, FUNDS, DASHBOARD, BOROUGHS);
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 

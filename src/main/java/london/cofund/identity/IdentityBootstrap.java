@@ -60,6 +60,7 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     createGroups(identity);
     RoleGrants.grantAdmins(authorizations);
     RoleGrants.grantRoles(authorizations);
+    RoleGrants.grantScrutiny(authorizations);
     TasklistFilters.createFilters(
         engine.getFilterService(), engine.getTaskService(), authorizations);
     // Demo users first, so that the demo's admin is the demo user "admin", with its email address.
@@ -114,6 +115,11 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
           borough.groupId(),
           borough.displayName() + " community safety",
           Groups.GROUP_TYPE_WORKFLOW);
+      createGroup(
+          identity,
+          borough.scrutinyGroupId(),
+          borough.displayName() + " scrutiny committee",
+          Groups.GROUP_TYPE_WORKFLOW);
     }
   }
 
@@ -122,6 +128,18 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     List<String> groups = new ArrayList<>(Roles.FUND_ROLES);
     for (LondonBorough borough : LondonBorough.values()) {
       groups.add(borough.groupId());
+    }
+    return groups;
+  }
+
+  /**
+   * The 32 boroughs' scrutiny committees: not among {@link #roleGroups()}, because they work no
+   * task and read no process (see {@link RoleGrants#grantScrutiny}).
+   */
+  static List<String> scrutinyGroups() {
+    List<String> groups = new ArrayList<>();
+    for (LondonBorough borough : LondonBorough.values()) {
+      groups.add(borough.scrutinyGroupId());
     }
     return groups;
   }

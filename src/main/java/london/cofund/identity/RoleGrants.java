@@ -83,6 +83,19 @@ final class RoleGrants {
     grant(authorizations, Roles.MOPAC, Resources.USER, ANY, Permissions.READ);
   }
 
+  /**
+   * A borough's scrutiny committee: Tasklist only, because Tasklist's login is where every page
+   * sends a person to sign in (the borough page included). Nothing else: no process definition,
+   * instance, history or task, so Tasklist and engine-rest show them no work at all. What they read
+   * (their borough's page, committee updates and figures) is CoFund's own, decided in {@code
+   * BoroughAccess}.
+   */
+  static void grantScrutiny(AuthorizationService authorizations) {
+    for (String group : IdentityBootstrap.scrutinyGroups()) {
+      grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+  }
+
   static void grant(
       AuthorizationService authorizations,
       String group,

@@ -37,7 +37,10 @@ public final class Roles {
   /** System administrators (Camunda's own admin group). */
   public static final String ADMIN = Groups.CAMUNDA_ADMIN;
 
-  /** Every role group except the per-borough ones. */
+  /**
+   * Every role group except the per-borough ones (a borough's officers, {@link #boroughGroup}, and
+   * its scrutiny committee, {@link #scrutinyGroup}).
+   */
   public static final List<String> FUND_ROLES =
       List.of(MOPAC, WORKING_GROUP, LEADERS_COMMITTEE, ASSESSORS, APPLICANTS);
 
@@ -46,5 +49,15 @@ public final class Roles {
   /** The group of one borough's community safety team, for example {@code borough-E09000033}. */
   public static String boroughGroup(String gssCode) {
     return LondonBorough.GROUP_PREFIX + gssCode;
+  }
+
+  /**
+   * The group of one borough's scrutiny committee, for example {@code scrutiny-E09000033}. Its
+   * members read their borough's page ({@code /boroughs/{gssCode}}, in full), its committee updates
+   * and {@code GET /api/boroughs/{gssCode}}, and nothing else: no other borough, no fund page, no
+   * other API, no task.
+   */
+  public static String scrutinyGroup(String gssCode) {
+    return LondonBorough.SCRUTINY_PREFIX + gssCode;
   }
 }

@@ -20,6 +20,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -42,6 +43,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       MOPAC and administrators, the H2 console for administrators.
  *   <li>{@code /actuator/health} and {@code /actuator/info}: open, for load balancers; the health
  *       components only for administrators and the {@code monitoring} group, with HTTP Basic.
+ *   <li>{@code /boroughs} and {@code /boroughs/{gssCode}/**}: the borough pages, signed in the same
+ *       way; who reaches which borough is {@link BoroughAccess}'s rule, and a refusal there is a
+ *       page, not a problem document.
+ *   <li>A user whose only role is a borough's scrutiny committee reaches that borough's page, its
+ *       committee updates and {@code GET /api/boroughs/{gssCode}}, and nothing else of the pages,
+ *       {@code /api} or {@code /v3} ({@link BoroughAccess}).
  *   <li>{@code /swagger-ui.html} and {@code /swagger-ui/**}: a page for people, like the mailbox,
  *       for anyone signed in to the webapps. {@code /v3/**}, the OpenAPI document it reads, takes
  *       that session or HTTP Basic, so that scripts can fetch it too; anonymous callers get a 401.
@@ -80,8 +87,10 @@ class SecurityConfiguration {
             auth ->
                 auth.requestMatchers(paths("/api/security/**"))
                     .hasAuthority(Roles.ADMIN)
+                    .requestMatchers(BoroughAccess.FIGURES)
+                    .access(BoroughAccess.ownBoroughIfScrutiny())
                     .anyRequest()
-                    .authenticated())
+                    .access(BoroughAccess.anyRoleButScrutiny()))
         .httpBasic(SecurityConfiguration::basic)
         .exceptionHandling(
             ex -> ex.accessDeniedHandler(forbidden("Your role does not allow this.")))
@@ -132,6 +141,7 @@ class SecurityConfiguration {
                 paths(HttpPaths.TASK_LINKS + "**"),
                 paths(HttpPaths.FUNDS, HttpPaths.FUNDS + "/**"),
                 paths(HttpPaths.DASHBOARD, HttpPaths.DASHBOARD + "/"),
+                BoroughAccess.pages(),
                 SWAGGER_UI))
         .addFilterBefore(
             new WebappSessionAuthenticationFilter(engineName, authorities),
@@ -144,13 +154,21 @@ class SecurityConfiguration {
                     .hasAuthority(Roles.ADMIN)
                     .requestMatchers(mailbox)
                     .hasAnyAuthority(Roles.MOPAC, Roles.ADMIN)
+                    .requestMatchers(BoroughAccess.COMMITTEE_UPDATES)
+                    .access(BoroughAccess.committeeUpdates())
+                    .requestMatchers(BoroughAccess.PAGE)
+                    .access(BoroughAccess.ownBoroughIfScrutiny())
                     .anyRequest()
-                    .authenticated())
+                    .access(BoroughAccess.anyRoleButScrutiny()))
         .exceptionHandling(
             ex ->
                 ex.authenticationEntryPoint(
                         new LoginUrlAuthenticationEntryPoint(HttpPaths.WEBAPP_LOGIN_PAGE))
-                    .accessDeniedHandler(forbidden("Your role does not allow this page.")))
+                    .defaultAccessDeniedHandlerFor(
+                        BoroughAccess.refusedPage(), BoroughAccess.pages())
+                    .defaultAccessDeniedHandlerFor(
+                        forbidden("Your role does not allow this page."),
+                        AnyRequestMatcher.INSTANCE))
         // The webapps' session is read on every request; Spring keeps nothing of its own in it.
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -176,7 +194,7 @@ class SecurityConfiguration {
         .addFilterBefore(
             new WebappSessionAuthenticationFilter(engineName, authorities),
             AnonymousAuthenticationFilter.class)
-        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .authorizeHttpRequests(auth -> auth.anyRequest().access(BoroughAccess.anyRoleButScrutiny()))
         .httpBasic(SecurityConfiguration::basic)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())

@@ -10,9 +10,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import london.cofund.CoFundSpringTest;
+import london.cofund.boroughfunding.ServiceAtRiskRequest;
+import london.cofund.boroughfunding.ServicesAtRiskService;
 import london.cofund.environment.RequiresChromium;
+import london.cofund.fixtures.Fixtures;
+import london.cofund.fixtures.FundDriver;
+import london.cofund.identity.CurrentUser;
+import london.cofund.identity.Roles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +32,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * CoFund's own pages in Debian's Chromium, checked by axe-core: no serious or critical violation,
@@ -35,8 +45,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @RequiresChromium
 class PagesAccessibilityTest {
 
+  static final String HILLINGDON = "E09000017";
+
   @LocalServerPort int port;
   @TempDir Path profile;
+  @Autowired ApplicationContext context;
+  @Autowired ServicesAtRiskService services;
 
   private WebDriver browser;
   private WebDriverWait wait;
@@ -82,6 +96,72 @@ class PagesAccessibilityTest {
         .as("GOV.UK Frontend moves focus to the error summary")
         .contains("govuk-error-summary");
     assertAccessible("fund-refused-change");
+  }
+
+  @Test
+  void theBoroughPagesHaveNoSeriousAccessibilityViolations() {
+    // A bid and a service at risk in Hillingdon, where no other test delivers, so that every table
+    // of a borough's page is shown.
+    FundDriver fund = new FundDriver(context);
+    String roundId = fund.openRound(Fixtures.round(Fixtures.newRoundId("AX"), Instant.now()));
+    fund.publish(roundId, List.of("FEMALE_OFFENDING"));
+    String bid =
+        fund.submit(
+            roundId,
+            Fixtures.eoi(
+                "West London women's centres",
+                FundDriver.CONTACT,
+                List.of(HILLINGDON, "E09000015", "E09000005"),
+                900_000L,
+                List.of("FEMALE_OFFENDING")),
+            "applicant1");
+    services.record(
+        HILLINGDON,
+        new ServiceAtRiskRequest(
+            "Women's outreach " + roundId,
+            "FEMALE_OFFENDING",
+            120_000L,
+            List.of("2026/27", "2027/28"),
+            List.of(bid)),
+        new CurrentUser("hillingdon-officer", Set.of(Roles.boroughGroup(HILLINGDON))));
+
+    logIn("mopac");
+    open("/boroughs");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Boroughs");
+    assertAccessible("boroughs");
+
+    open("/boroughs/" + HILLINGDON);
+    assertThat(browser.findElement(By.id("services-at-risk")).getText()).contains(bid);
+    assertThat(browser.findElement(By.id("bids")).getText()).contains(bid);
+    assertAccessible("borough-hillingdon-in-full");
+
+    open("/boroughs/E12000007");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("London");
+    assertAccessible("borough-london");
+
+    open("/boroughs/E09000099");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+    assertAccessible("borough-not-found");
+  }
+
+  @Test
+  void aBoroughsPublicPartsAndTheRefusalPageHaveNoSeriousAccessibilityViolations() {
+    logIn("westminster-scrutiny");
+    open("/boroughs/E09000033");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Westminster");
+    assertAccessible("borough-westminster-scrutiny");
+
+    open("/boroughs/E09000007");
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("You cannot see this page");
+    assertAccessible("borough-refused");
+
+    browser.manage().deleteAllCookies();
+    logIn("camden");
+    open("/boroughs/E09000033");
+    assertThat(browser.findElement(By.id("public-parts")).getText())
+        .contains("is for Westminster's officers");
+    assertAccessible("borough-westminster-public-parts");
   }
 
   private void assertAccessible(String name) {

@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import london.cofund.CoFundSpringTest;
 import london.cofund.HttpApi;
 import london.cofund.HttpApi.Response;
 import london.cofund.fixtures.Fixtures;
+import london.cofund.identity.CurrentUser;
 import london.cofund.identity.DemoUsers;
 import london.cofund.round.process.FundingRoundProcess;
 import org.camunda.bpm.engine.RuntimeService;
@@ -207,6 +209,11 @@ class RoundApiTest {
     String roundId = open(request(roundId("API-G")));
 
     for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+      if (new CurrentUser(user.id(), Set.copyOf(user.groups())).onlyScrutinises()) {
+        // A scrutiny committee reads its borough's page and figures, and nothing else.
+        assertThat(http.get("/api/rounds", user.id()).status()).as(user.id()).isEqualTo(403);
+        continue;
+      }
       Response all = http.get("/api/rounds", user.id());
       assertThat(all.status()).as(user.id() + ": " + all.body()).isEqualTo(200);
       assertThat(all.json().findValuesAsText("roundId")).as(user.id()).contains(roundId);

@@ -45,7 +45,13 @@ class AuthorizationMatrixTest {
   static final String ANONYMOUS = "(anonymous)";
   static final String CONFLICTED = "assessor3";
 
-  /** The roles of the table; "camden" is another borough and "applicant2" another applicant. */
+  /** A borough's scrutiny committee: it works no task and reads none. */
+  static final String SCRUTINY = "westminster-scrutiny";
+
+  /**
+   * The roles of the table; "camden" is another borough, "applicant2" another applicant and
+   * "westminster-scrutiny" Westminster's scrutiny committee.
+   */
   static final List<String> ROLES =
       List.of(
           "admin",
@@ -58,6 +64,7 @@ class AuthorizationMatrixTest {
           CONFLICTED,
           "applicant1",
           "applicant2",
+          SCRUTINY,
           ANONYMOUS);
 
   enum Operation {
@@ -244,6 +251,19 @@ class AuthorizationMatrixTest {
     List<Cell> wrong = cells.stream().filter(c -> c.expected() != c.actual()).toList();
     System.out.println(report());
     System.out.println(cells.size() + " checks, " + leaks + " leaks");
+    List<Cell> scrutiny = cells.stream().filter(c -> SCRUTINY.equals(c.role())).toList();
+    System.out.println(
+        SCRUTINY
+            + ": "
+            + scrutiny.size()
+            + " checks, "
+            + scrutiny.stream().filter(Cell::actual).count()
+            + " allowed, "
+            + scrutiny.stream().filter(Cell::leak).count()
+            + " leaks");
+    assertThat(scrutiny)
+        .as("a scrutiny committee is refused every operation")
+        .noneMatch(Cell::actual);
     assertThat(fiveHundreds).as("no 5xx anywhere").isEmpty();
     assertThat(wrong).as("cells whose outcome differs from the role's rights").isEmpty();
     assertThat(cells.stream().map(Cell::task).distinct()).hasSize(16);
