@@ -165,7 +165,9 @@ class ArchitectureTest {
   @Test
   void eachTableHasOneOwningRepository() throws IOException {
     Map<String, Set<String>> writers = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+    // The application's code; Flyway's Java migrations (src/main/java/db/migration) change the
+    // schema and backfill it once, like the SQL migrations beside them.
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java/london"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
         String source = Files.readString(file);
         Matcher matcher = WRITE.matcher(source);
