@@ -49,7 +49,8 @@ class ArchitectureTest {
     "london.cofund.borough",
     "london.cofund.fund",
     "london.cofund.boroughfunding",
-    "london.cofund.opendata"
+    "london.cofund.opendata",
+    "london.cofund.committee"
   };
 
   @ArchTest

@@ -66,6 +66,23 @@ public final class WebappLogin {
     return send(HttpRequest.newBuilder(URI.create(http.url(path))).GET());
   }
 
+  /** A GET whose body is binary, such as a PDF. */
+  public HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return browser.send(
+          HttpRequest.newBuilder(URI.create(http.url(path)))
+              .timeout(Duration.ofSeconds(60))
+              .GET()
+              .build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private String csrfToken() {
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals("XSRF-TOKEN"))

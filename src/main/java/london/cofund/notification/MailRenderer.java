@@ -55,6 +55,18 @@ public class MailRenderer {
    * @param link where its button points: a task in Tasklist, or Tasklist's home page
    */
   public RenderedMail render(MailContent content, Recipient recipient, String link) {
+    return render(content, recipient, link, java.util.Map.of());
+  }
+
+  /**
+   * Writes {@code content} for one recipient, with values of that recipient's own.
+   *
+   * @param extra template variables beyond the shared content's (see {@link RecipientExtras})
+   * @throws IllegalArgumentException when an extra variable would hide one that every template
+   *     relies on
+   */
+  public RenderedMail render(
+      MailContent content, Recipient recipient, String link, Map<String, Object> extra) {
     MailTemplate template = content.template();
     Context context = new Context(Locale.UK);
     context.setVariables(
@@ -75,6 +87,14 @@ public class MailRenderer {
     context.setVariable("due", content.due() == null ? null : format.date(content.due()));
     context.setVariable("dueDate", content.due());
     context.setVariable("task", content.task());
+    extra.forEach(
+        (name, value) -> {
+          if (context.containsVariable(name)) {
+            throw new IllegalArgumentException(
+                "Mail variable '" + name + "' is set by MailRenderer itself; name it otherwise");
+          }
+          context.setVariable(name, value);
+        });
     String folder = "mail/" + template.folder() + "/";
     try {
       String subject = MailHeaders.clean(engine.process(folder + "subject.txt", context));

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -88,8 +89,13 @@ public class MailService {
         alreadySent++;
         continue;
       }
+      RecipientExtras extras = outgoing.extrasOf().apply(recipient);
       RenderedMail mail =
-          renderer.render(outgoing.content(), recipient, outgoing.linkOf().apply(recipient));
+          renderer.render(
+              outgoing.content(),
+              recipient,
+              outgoing.linkOf().apply(recipient),
+              extras.variables());
       OutboxEntry entry = entryFor(outgoing.origin(), key, template, recipient, mail.subject());
       if (unreachable != null) {
         // Not tried: the server that refused the connection a moment ago would refuse it again.
@@ -98,7 +104,7 @@ public class MailService {
         continue;
       }
       try {
-        sender.send(message(entry, recipient, mail, template));
+        sender.send(message(entry, recipient, mail, template, extras.attachments()));
         outbox.recordSent(entry);
         sent++;
         LOG.info("Sent {} to {} ({})", template, recipient.key(), key);
@@ -116,7 +122,11 @@ public class MailService {
   }
 
   private MimeMessage message(
-      OutboxEntry entry, Recipient recipient, RenderedMail mail, MailTemplate template)
+      OutboxEntry entry,
+      Recipient recipient,
+      RenderedMail mail,
+      MailTemplate template,
+      List<MailAttachment> attachments)
       throws MessagingException, UnsupportedEncodingException {
     MimeMessage message = sender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
@@ -128,6 +138,12 @@ public class MailService {
             : new InternetAddress(recipient.email(), name, StandardCharsets.UTF_8.name()));
     helper.setSubject(MailHeaders.clean(mail.subject()));
     helper.setText(mail.text(), mail.html());
+    for (MailAttachment attachment : attachments) {
+      helper.addAttachment(
+          attachment.fileName(),
+          new ByteArrayResource(attachment.content()),
+          attachment.contentType());
+    }
     helper.setSentDate(Date.from(clock.instant()));
     // JavaMailSenderImpl keeps a Message-ID that is set before it sends.
     message.setHeader("Message-ID", entry.messageId());
