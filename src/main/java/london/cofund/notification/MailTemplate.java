@@ -38,7 +38,13 @@ public enum MailTemplate {
   /** A task is overdue: sent to MOPAC every day until it is done. Sent by the reminder sweep. */
   OVERDUE_ESCALATION(false, round -> null),
   /** Applicants of deferred proposals are invited to bid in the next round. */
-  NEXT_TRANCHE_INVITATION(true, RoundFacts::eoiDeadline);
+  NEXT_TRANCHE_INVITATION(true, RoundFacts::eoiDeadline),
+  /**
+   * A round has passed one of its five decision points: a borough's scrutiny committee gets the
+   * update for its borough as PDF. Sent by the {@code committeeUpdate} process, which gives the
+   * update per recipient ({@link RecipientExtras}) and the next point's planned date as "by when".
+   */
+  COMMITTEE_UPDATE(false, round -> null);
 
   private final boolean aboutProposal;
   private final Function<RoundFacts, OffsetDateTime> defaultDue;

@@ -54,7 +54,9 @@ class MailRendererTest {
     assertThat(mail.subject()).startsWith("CoFund").doesNotContain("\n", "\r", "null");
     for (String body : List.of(mail.text(), mail.html())) {
       assertThat(body).contains("Abi Lead", "Co-commissioning fund 2018-21").doesNotContain("null");
-      if (template != MailTemplate.PROSPECTUS_PUBLISHED) {
+      // The prospectus and the committee update are about a round, not a proposal.
+      if (template != MailTemplate.PROSPECTUS_PUBLISHED
+          && template != MailTemplate.COMMITTEE_UPDATE) {
         assertThat(body).contains("Advance Minerva", "test-P-001");
       }
       assertThat(body).contains("What you need to do");
