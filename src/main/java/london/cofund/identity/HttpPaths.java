@@ -28,6 +28,7 @@ final class HttpPaths {
   static final String H2_CONSOLE = "/h2-console";
   static final String TASK_LINKS = "/tasks/";
   static final String FUNDS = "/funds";
+  static final String BOROUGHS = "/boroughs";
 
   /** Where a person signs in: every role may use Tasklist, and its login serves the others. */
   static final String WEBAPP_LOGIN_PAGE = "/camunda/app/tasklist/default/";
@@ -47,7 +48,8 @@ final class HttpPaths {
   static final Pattern ALLOCATIONS_UPLOAD = Pattern.compile("/api/funds/[^/]+/allocations");
 
   /** Pages rendered on the server for people signed in to the webapps. */
-  static final List<String> SESSION_PAGES = List.of(MAILBOX, H2_CONSOLE, TASK_LINKS, FUNDS);
+  static final List<String> SESSION_PAGES =
+      List.of(MAILBOX, H2_CONSOLE, TASK_LINKS, FUNDS, BOROUGHS);
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 

@@ -128,6 +128,7 @@ class SecurityConfiguration {
                 mailbox,
                 paths(HttpPaths.TASK_LINKS + "**"),
                 paths(HttpPaths.FUNDS, HttpPaths.FUNDS + "/**"),
+                paths(HttpPaths.BOROUGHS, HttpPaths.BOROUGHS + "/**"),
                 SWAGGER_UI))
         .addFilterBefore(
             new WebappSessionAuthenticationFilter(engineName, authorities),
