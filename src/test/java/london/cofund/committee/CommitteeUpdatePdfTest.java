@@ -3,6 +3,8 @@ package london.cofund.committee;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import london.cofund.CoFundSpringTest;
@@ -53,6 +55,8 @@ class CommitteeUpdatePdfTest {
 
     CommitteeUpdate update = updates.build(roundId, Fixtures.WESTMINSTER);
     byte[] bytes = pdf.render(update);
+    // Kept for a reader to look at, as the browser tests keep their screenshots.
+    Files.write(Path.of("target", "committee-update-westminster.pdf"), bytes);
     String text = text(bytes);
 
     assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
