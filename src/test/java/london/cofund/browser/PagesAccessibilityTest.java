@@ -164,6 +164,27 @@ class PagesAccessibilityTest {
     assertAccessible("borough-westminster-public-parts");
   }
 
+  @Test
+  void theCommitteeUpdatePagesHaveNoSeriousAccessibilityViolations() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(Fixtures.NOW));
+    String roundId;
+    try {
+      FundDriver fund = new FundDriver(context);
+      roundId = fund.openRound(Fixtures.round(Fixtures.newRoundId("A11Y-CU"), Fixtures.NOW));
+      fund.publish(roundId, List.of("CSE", "FEMALE_OFFENDING"));
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+    logIn("mopac");
+
+    open("/boroughs/" + Fixtures.WESTMINSTER + "/committee-updates");
+    assertAccessible("committee-updates-westminster");
+
+    open("/boroughs/" + Fixtures.WESTMINSTER + "/committee-updates/" + roundId);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Westminster");
+    assertAccessible("committee-update-westminster");
+  }
+
   private void assertAccessible(String name) {
     screenshot(name);
     Results results = new AxeBuilder().analyze(browser);
