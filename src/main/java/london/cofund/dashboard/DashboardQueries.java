@@ -192,7 +192,7 @@ class DashboardQueries {
               percentile_cont(0.9) within group (order by h.DURATION_)
             from ACT_HI_TASKINST h
             where h.END_TIME_ is not null and h.DURATION_ is not null
-              and h.DELETE_REASON_ = 'completed'
+              and h.DELETE_REASON_ = 'completed' and h.TASK_DEF_KEY_ is not null
             group by h.TASK_DEF_KEY_""")
         .query((rs, row) -> durations.put(rs.getString(1), durations(rs)))
         .list();
@@ -235,7 +235,10 @@ class DashboardQueries {
   /** Open tasks per task key. */
   Map<String, Long> openByTask() {
     Map<String, Long> open = new HashMap<>();
-    jdbc.sql("select TASK_DEF_KEY_, count(*) from ACT_RU_TASK group by TASK_DEF_KEY_")
+    // A task created outside any model (through engine-rest) has no key: it is no stage's work.
+    jdbc.sql(
+            "select TASK_DEF_KEY_, count(*) from ACT_RU_TASK where TASK_DEF_KEY_ is not null"
+                + " group by TASK_DEF_KEY_")
         .query((rs, row) -> open.put(rs.getString(1), rs.getLong(2)))
         .list();
     return open;

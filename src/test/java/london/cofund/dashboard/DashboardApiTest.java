@@ -191,6 +191,20 @@ class DashboardApiTest {
     assertThat(http.get("/api/dashboard", null).status()).isEqualTo(401);
   }
 
+  @Test
+  void aTaskOutsideEveryModelIsNoStagesWorkAndBreaksNothing() {
+    var tasks = context.getBean(org.camunda.bpm.engine.TaskService.class);
+    var task = tasks.newTask();
+    task.setName("A task created through engine-rest, without a key");
+    tasks.saveTask(task);
+    try {
+      JsonNode waits = dashboard("mopac", "").get("waits");
+      waits.get("byTask").forEach(w -> assertThat(w.get("key").isNull()).isFalse());
+    } finally {
+      tasks.deleteTask(task.getId(), true);
+    }
+  }
+
   private JsonNode dashboard(String user, String query) {
     Response response = http.get("/api/dashboard" + query, user);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
