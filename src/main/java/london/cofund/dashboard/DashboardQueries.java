@@ -153,7 +153,8 @@ class DashboardQueries {
       sql.append(" and (t.ASSIGNEE_ = :user");
       params.put("user", user);
       if (!groups.isEmpty()) {
-        sql.append(" or l.GROUP_ID_ in (:groups)");
+        // A group's task that someone has claimed waits on that person, not on the group.
+        sql.append(" or (t.ASSIGNEE_ is null and l.GROUP_ID_ in (:groups))");
         params.put("groups", List.copyOf(groups));
       }
       sql.append(")");
