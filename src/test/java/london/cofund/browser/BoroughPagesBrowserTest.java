@@ -3,9 +3,6 @@ package london.cofund.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,11 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,11 +55,13 @@ class BoroughPagesBrowserTest {
 
   private WebDriver browser;
   private WebDriverWait wait;
+  private PageSession pages;
 
   @BeforeEach
   void startChromium() {
     browser = Chromium.start(profile, "the borough pages");
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    pages = new PageSession(browser, wait, port);
   }
 
   @AfterEach
@@ -78,9 +74,9 @@ class BoroughPagesBrowserTest {
   @Test
   void westminstersPageShowsTheFallOf56PercentAndTheApisFigures() {
     String funded = fundAProjectInWestminster();
-    logIn("westminster");
-    open("/boroughs/" + WESTMINSTER);
-    screenshot("borough-westminster");
+    pages.logIn("westminster");
+    pages.open("/boroughs/" + WESTMINSTER);
+    pages.screenshot("borough-westminster");
     JsonNode api = new HttpApi(port).get("/api/boroughs/" + WESTMINSTER, "westminster").json();
 
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Westminster");
@@ -166,31 +162,31 @@ class BoroughPagesBrowserTest {
 
   @Test
   void westminstersScrutinyCommitteeReachesItsOwnPageOnlyAndHasNoTask() {
-    logIn("westminster-scrutiny");
+    pages.logIn("westminster-scrutiny");
     openTasks(IdentityBootstrap.FILTER_MY_GROUPS);
     assertThat(browser.findElements(By.cssSelector(".tasks-list li.task"))).isEmpty();
     openTasks(IdentityBootstrap.FILTER_MY_TASKS);
     assertThat(browser.findElements(By.cssSelector(".tasks-list li.task"))).isEmpty();
-    screenshot("scrutiny-tasklist");
+    pages.screenshot("scrutiny-tasklist");
     assertThat(fetch("/camunda/api/engine/engine/default/task/count"))
         .as("Tasklist's own API counts no task for a scrutiny committee")
         .isEqualTo("200 {\"count\":0}");
 
-    open("/boroughs/" + WESTMINSTER);
-    screenshot("scrutiny-westminster");
+    pages.open("/boroughs/" + WESTMINSTER);
+    pages.screenshot("scrutiny-westminster");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Westminster");
     assertThat(browser.findElement(By.id("headline")).getText()).contains("\u221256%");
     assertThat(browser.findElements(By.id("public-parts"))).as("in full").isEmpty();
     assertThat(browser.getPageSource()).contains("Funding gap by year");
 
-    open("/boroughs/" + CAMDEN);
-    screenshot("scrutiny-camden-refused");
+    pages.open("/boroughs/" + CAMDEN);
+    pages.screenshot("scrutiny-camden-refused");
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("You cannot see this page");
     assertThat(browser.getPageSource()).doesNotContain("Camden").doesNotContain("£");
 
-    browser.get(url("/funds"));
-    screenshot("scrutiny-funds-refused");
+    browser.get(pages.url("/funds"));
+    pages.screenshot("scrutiny-funds-refused");
     assertThat(browser.findElements(By.cssSelector("table"))).isEmpty();
     // The API takes HTTP Basic, never this session; BoroughPagesTest checks it with Basic.
     for (String refused : List.of("/boroughs/" + CAMDEN, "/boroughs", "/funds")) {
@@ -296,46 +292,12 @@ class BoroughPagesBrowserTest {
 
   private void openTasks(String filterName) {
     String filter = filters.createFilterQuery().filterName(filterName).singleResult().getId();
-    browser.navigate().to(url("/camunda/app/tasklist/default/#/?filter=" + filter));
+    browser.navigate().to(pages.url("/camunda/app/tasklist/default/#/?filter=" + filter));
     wait.until(
         driver ->
             driver.getCurrentUrl().contains("filter=" + filter)
                 && !driver
                     .findElements(By.cssSelector("[cam-tasks] .tasks-list, [cam-tasks] .well"))
                     .isEmpty());
-  }
-
-  private void open(String path) {
-    browser.get(url(path));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  private void logIn(String user) {
-    browser.get(url("/camunda/app/tasklist/default/"));
-    wait.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("form[name=signinForm] input[type=text]")))
-        .sendKeys(user);
-    browser
-        .findElement(By.cssSelector("form[name=signinForm] input[type=password]"))
-        .sendKeys("demo");
-    browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filters")));
-  }
-
-  private void screenshot(String name) {
-    try {
-      Path dir = Path.of("target", "screenshots");
-      Files.createDirectories(dir);
-      Files.write(
-          dir.resolve(name + ".png"),
-          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -2,13 +2,7 @@ package london.cofund.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -53,6 +45,7 @@ class DashboardBrowserTest {
 
   private WebDriver browser;
   private WebDriverWait wait;
+  private PageSession pages;
   private HttpApi http;
 
   @BeforeEach
@@ -60,6 +53,7 @@ class DashboardBrowserTest {
     http = new HttpApi(port);
     browser = Chromium.start(profile, "the dashboard");
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    pages = new PageSession(browser, wait, port);
   }
 
   @AfterEach
@@ -71,22 +65,22 @@ class DashboardBrowserTest {
 
   @Test
   void theHomePageIsCoFundsAndLinksToTheDashboard() {
-    open("/");
+    pages.open("/");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("CoFund");
     assertThat(browser.findElement(By.linkText("Dashboard")).getAttribute("href"))
         .endsWith("/dashboard");
-    assertAccessible("home");
+    pages.assertAccessible("home");
   }
 
   @Test
   void mopacsDashboardShowsTheFunnelAndMoneyThatTheApiGives() {
     DashboardScenario scenario = DashboardScenario.in(context);
-    logIn("mopac");
-    open("/dashboard");
+    pages.logIn("mopac");
+    pages.open("/dashboard");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
     wait.until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-fund-chart] canvas")));
-    assertAccessible("dashboard-mopac");
+    pages.assertAccessible("dashboard-mopac");
 
     // The funnel, computed from each proposal as GET /api/proposals/{reference} gives it.
     long eois = 0;
@@ -146,11 +140,11 @@ class DashboardBrowserTest {
 
   @Test
   void aFilterNamingNoBoroughShowsTheErrorSummary() {
-    logIn("mopac");
-    open("/dashboard?borough=E09000001");
+    pages.logIn("mopac");
+    pages.open("/dashboard?borough=E09000001");
     assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
         .contains("E09000001");
-    assertAccessible("dashboard-filter-error");
+    pages.assertAccessible("dashboard-filter-error");
   }
 
   private static String cell(WebElement row, String field) {
@@ -159,60 +153,5 @@ class DashboardBrowserTest {
 
   private static String money(long pounds) {
     return "£" + String.format(java.util.Locale.UK, "%,d", pounds);
-  }
-
-  private void assertAccessible(String name) {
-    screenshot(name);
-    Results results = new AxeBuilder().analyze(browser);
-    List<String> serious =
-        results.getViolations().stream()
-            .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
-            .map(DashboardBrowserTest::describe)
-            .toList();
-    System.out.println(
-        "axe-core on "
-            + name
-            + ": "
-            + results.getPasses().size()
-            + " rules passed, "
-            + results.getViolations().size()
-            + " violated, "
-            + serious.size()
-            + " serious or critical");
-    assertThat(serious).as(name).isEmpty();
-  }
-
-  private static String describe(Rule rule) {
-    return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp();
-  }
-
-  private void open(String path) {
-    browser.get("http://localhost:" + port + path);
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
-  }
-
-  private void logIn(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("form[name=signinForm] input[type=text]")))
-        .sendKeys(user);
-    browser
-        .findElement(By.cssSelector("form[name=signinForm] input[type=password]"))
-        .sendKeys("demo");
-    browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filters")));
-  }
-
-  private void screenshot(String name) {
-    try {
-      Path dir = Path.of("target", "screenshots");
-      Files.createDirectories(dir);
-      Files.write(
-          dir.resolve(name + ".png"),
-          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -2,12 +2,6 @@ package london.cofund.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -54,11 +46,13 @@ class PagesAccessibilityTest {
 
   private WebDriver browser;
   private WebDriverWait wait;
+  private PageSession pages;
 
   @BeforeEach
   void startChromium() {
     browser = Chromium.start(profile, "CoFund's pages");
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    pages = new PageSession(browser, wait, port);
   }
 
   @AfterEach
@@ -70,16 +64,16 @@ class PagesAccessibilityTest {
 
   @Test
   void theFundPagesHaveNoSeriousAccessibilityViolations() {
-    logIn("mopac");
+    pages.logIn("mopac");
 
-    open("/funds");
+    pages.open("/funds");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Funds");
-    assertAccessible("funds");
+    pages.assertAccessible("funds");
 
-    open("/funds/LCPF-2017");
+    pages.open("/funds/LCPF-2017");
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("London Crime Prevention Fund 2017-21");
-    assertAccessible("fund-lcpf-2017");
+    pages.assertAccessible("fund-lcpf-2017");
 
     // A refused change: the error summary, the field's message, and what was typed kept.
     WebElement total = browser.findElement(By.id("years-1-total"));
@@ -95,7 +89,7 @@ class PagesAccessibilityTest {
     assertThat(browser.switchTo().activeElement().getAttribute("class"))
         .as("GOV.UK Frontend moves focus to the error summary")
         .contains("govuk-error-summary");
-    assertAccessible("fund-refused-change");
+    pages.assertAccessible("fund-refused-change");
   }
 
   @Test
@@ -125,43 +119,43 @@ class PagesAccessibilityTest {
             List.of(bid)),
         new CurrentUser("hillingdon-officer", Set.of(Roles.boroughGroup(HILLINGDON))));
 
-    logIn("mopac");
-    open("/boroughs");
+    pages.logIn("mopac");
+    pages.open("/boroughs");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Boroughs");
-    assertAccessible("boroughs");
+    pages.assertAccessible("boroughs");
 
-    open("/boroughs/" + HILLINGDON);
+    pages.open("/boroughs/" + HILLINGDON);
     assertThat(browser.findElement(By.id("services-at-risk")).getText()).contains(bid);
     assertThat(browser.findElement(By.id("bids")).getText()).contains(bid);
-    assertAccessible("borough-hillingdon-in-full");
+    pages.assertAccessible("borough-hillingdon-in-full");
 
-    open("/boroughs/E12000007");
+    pages.open("/boroughs/E12000007");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("London");
-    assertAccessible("borough-london");
+    pages.assertAccessible("borough-london");
 
-    open("/boroughs/E09000099");
+    pages.open("/boroughs/E09000099");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
-    assertAccessible("borough-not-found");
+    pages.assertAccessible("borough-not-found");
   }
 
   @Test
   void aBoroughsPublicPartsAndTheRefusalPageHaveNoSeriousAccessibilityViolations() {
-    logIn("westminster-scrutiny");
-    open("/boroughs/E09000033");
+    pages.logIn("westminster-scrutiny");
+    pages.open("/boroughs/E09000033");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Westminster");
-    assertAccessible("borough-westminster-scrutiny");
+    pages.assertAccessible("borough-westminster-scrutiny");
 
-    open("/boroughs/E09000007");
+    pages.open("/boroughs/E09000007");
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("You cannot see this page");
-    assertAccessible("borough-refused");
+    pages.assertAccessible("borough-refused");
 
     browser.manage().deleteAllCookies();
-    logIn("camden");
-    open("/boroughs/E09000033");
+    pages.logIn("camden");
+    pages.open("/boroughs/E09000033");
     assertThat(browser.findElement(By.id("public-parts")).getText())
         .contains("is for Westminster's officers");
-    assertAccessible("borough-westminster-public-parts");
+    pages.assertAccessible("borough-westminster-public-parts");
   }
 
   @Test
@@ -175,68 +169,13 @@ class PagesAccessibilityTest {
     } finally {
       org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }
-    logIn("mopac");
+    pages.logIn("mopac");
 
-    open("/boroughs/" + Fixtures.WESTMINSTER + "/committee-updates");
-    assertAccessible("committee-updates-westminster");
+    pages.open("/boroughs/" + Fixtures.WESTMINSTER + "/committee-updates");
+    pages.assertAccessible("committee-updates-westminster");
 
-    open("/boroughs/" + Fixtures.WESTMINSTER + "/committee-updates/" + roundId);
+    pages.open("/boroughs/" + Fixtures.WESTMINSTER + "/committee-updates/" + roundId);
     assertThat(browser.getPageSource()).contains("Westminster");
-    assertAccessible("committee-update-westminster");
-  }
-
-  private void assertAccessible(String name) {
-    screenshot(name);
-    Results results = new AxeBuilder().analyze(browser);
-    List<String> serious =
-        results.getViolations().stream()
-            .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
-            .map(PagesAccessibilityTest::describe)
-            .toList();
-    System.out.println(
-        "axe-core on "
-            + name
-            + ": "
-            + results.getPasses().size()
-            + " rules passed, "
-            + results.getViolations().size()
-            + " violated, "
-            + serious.size()
-            + " serious or critical");
-    assertThat(serious).as(name).isEmpty();
-  }
-
-  private static String describe(Rule rule) {
-    return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp();
-  }
-
-  private void open(String path) {
-    browser.get("http://localhost:" + port + path);
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
-  }
-
-  private void logIn(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("form[name=signinForm] input[type=text]")))
-        .sendKeys(user);
-    browser
-        .findElement(By.cssSelector("form[name=signinForm] input[type=password]"))
-        .sendKeys("demo");
-    browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filters")));
-  }
-
-  private void screenshot(String name) {
-    try {
-      Path dir = Path.of("target", "screenshots");
-      Files.createDirectories(dir);
-      Files.write(
-          dir.resolve(name + ".png"),
-          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    pages.assertAccessible("committee-update-westminster");
   }
 }
