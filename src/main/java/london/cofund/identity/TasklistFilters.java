@@ -26,6 +26,8 @@ final class TasklistFilters {
         Map.of(
             "variables",
             List.of(
+                // A card shows two variables until it is expanded: what it is about comes first.
+                Map.of("name", "title", "label", "Title"),
                 Map.of("name", "proposalReference", "label", "Proposal"),
                 Map.of("name", "roundId", "label", "Round")));
     createFilter(
@@ -89,6 +91,14 @@ final class TasklistFilters {
       TaskQuery query,
       Map<String, Object> columns) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter != null
+        && !columns.get("variables").equals(filter.getProperties().get("variables"))) {
+      // A filter created by an earlier version: its columns follow this one.
+      Map<String, Object> properties = new HashMap<>(filter.getProperties());
+      properties.putAll(columns);
+      filter.setProperties(properties);
+      filters.saveFilter(filter);
+    }
     if (filter == null) {
       filter = filters.newTaskFilter(name);
       filter.setQuery(query);

@@ -168,6 +168,23 @@ class TasklistBrowserTest {
         .as("Camden's list: the two sign-offs were created together, newest first")
         .anyMatch(href -> href.endsWith("?task=" + camden.getId()))
         .noneMatch(href -> href.contains(westminster.getId()));
+    By camdenItem =
+        By.xpath(
+            "//li[contains(@class,'task')][.//a[contains(@href,'task=" + camden.getId() + "')]]");
+    String item =
+        wait.until(
+            driver -> {
+              try {
+                String text = driver.findElement(camdenItem).getText();
+                return text.contains("Women's centres in Tasklist") ? text : null;
+              } catch (WebDriverException listRedrawn) {
+                return null;
+              }
+            });
+    assertThat(item)
+        .as("the list shows the bid's reference and title")
+        .contains(ref, "Women's centres in Tasklist");
+    camdenLink = wait.until(ExpectedConditions.elementToBeClickable(taskLink(camden.getId())));
     click(camdenLink);
     waitForForm(camden.getId());
     String brief = browser.findElement(By.cssSelector(".fjs-form-field-text")).getText();

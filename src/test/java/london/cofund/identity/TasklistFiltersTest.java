@@ -6,14 +6,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import london.cofund.CoFundSpringTest;
 import london.cofund.fixtures.Fixtures;
 import london.cofund.fixtures.FundDriver;
+import london.cofund.proposal.process.ProposalProcess;
+import london.cofund.round.RoundRequest;
 import london.cofund.round.RoundService;
 import london.cofund.round.process.FundingRoundProcess;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -36,11 +40,15 @@ class TasklistFiltersTest {
   @Autowired RoundService rounds;
 
   private String roundInstance;
+  private String proposalInstance;
 
   @AfterEach
   void cleanUp() {
     identity.clearAuthentication();
     ClockUtil.reset();
+    if (proposalInstance != null) {
+      runtime.deleteProcessInstance(proposalInstance, "test over");
+    }
     if (roundInstance != null) {
       runtime.deleteProcessInstance(roundInstance, "test over");
     }
@@ -89,6 +97,52 @@ class TasklistFiltersTest {
     assertThat(ids(IdentityBootstrap.FILTER_MY_TASKS)).doesNotContain(westminster);
     // Camden's consultation is not Westminster's, in any filter.
     assertThat(ids(IdentityBootstrap.FILTER_OVERDUE)).doesNotContain(camden);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void eachTaskInTheListsShowsItsReferenceAndTitle() {
+    for (String name :
+        List.of(
+            IdentityBootstrap.FILTER_MY_TASKS,
+            IdentityBootstrap.FILTER_MY_GROUPS,
+            IdentityBootstrap.FILTER_DUE_SOON,
+            IdentityBootstrap.FILTER_OVERDUE)) {
+      Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+      assertThat((List<Map<String, Object>>) filter.getProperties().get("variables"))
+          .as(name)
+          .extracting(column -> column.get("name") + ":" + column.get("label"))
+          .containsExactly("title:Title", "proposalReference:Proposal", "roundId:Round");
+    }
+
+    ClockUtil.setCurrentTime(Date.from(Fixtures.NOW));
+    FundDriver fund = new FundDriver(context);
+    RoundRequest request = Fixtures.round(Fixtures.newRoundId("TITLES"), Fixtures.NOW);
+    String roundId = fund.openRound(request);
+    roundInstance = fund.instance(roundId).getId();
+    fund.run();
+    TaskService tasks = context.getBean(TaskService.class);
+    String consultation = westminsters(fund, roundId);
+    assertThat(tasks.getVariableLocal(consultation, "roundId")).isEqualTo(roundId);
+    assertThat(tasks.getVariableLocal(consultation, "title")).isEqualTo(request.name());
+
+    fund.publish(roundId, List.of("FEMALE_OFFENDING"));
+    String ref =
+        fund.submit(
+            roundId,
+            Fixtures.eligibleEoi("Safer streets together", FundDriver.CONTACT),
+            "applicant1");
+    proposalInstance = fund.instance(ref).getId();
+    for (Task signOff : fund.tasks(ref, ProposalProcess.TASK_CONFIRM_CORE_PARTNER)) {
+      assertThat(tasks.getVariableLocal(signOff.getId(), "title"))
+          .as("a borough's sign-off")
+          .isEqualTo("Safer streets together");
+    }
+    fund.confirmEveryBorough(ref);
+    Task feedback = fund.task(ref, ProposalProcess.TASK_GIVE_EOI_FEEDBACK);
+    assertThat(tasks.getVariableLocal(feedback.getId(), "proposalReference")).isEqualTo(ref);
+    assertThat(tasks.getVariableLocal(feedback.getId(), "title"))
+        .isEqualTo("Safer streets together");
   }
 
   private List<String> ids(String filterName) {

@@ -24,10 +24,12 @@ import org.springframework.stereotype.Component;
 class UserTaskRulesPlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<UserTaskRules> rules;
+  private final ObjectProvider<TaskTitles> titles;
   private volatile Map<String, List<UserTaskRules>> byKey;
 
-  UserTaskRulesPlugin(ObjectProvider<UserTaskRules> rules) {
+  UserTaskRulesPlugin(ObjectProvider<UserTaskRules> rules, ObjectProvider<TaskTitles> titles) {
     this.rules = rules;
+    this.titles = titles;
   }
 
   @Override
@@ -37,6 +39,9 @@ class UserTaskRulesPlugin extends AbstractProcessEnginePlugin {
         (definition, key) -> {
           definition.addTaskListener(
               TaskListener.EVENTNAME_CREATE, UserTaskRulesPlugin::copyListColumns);
+          String processKey = key.substring(0, key.indexOf('/'));
+          definition.addTaskListener(
+              TaskListener.EVENTNAME_CREATE, task -> setTitle(task, processKey));
           definition.addTaskListener(
               TaskListener.EVENTNAME_CREATE,
               task -> each(key).forEach(r -> Refusals.refusing(() -> r.onCreate(task))));
@@ -51,6 +56,25 @@ class UserTaskRulesPlugin extends AbstractProcessEnginePlugin {
 
   /** The variables that Tasklist's filters show as columns ("Proposal", "Round"). */
   static final List<String> LIST_COLUMNS = List.of("proposalReference", "roundId");
+
+  /**
+   * The task-local variable with what the task is about (the "Title" column): see {@link
+   * TaskTitles}.
+   */
+  public static final String VAR_TITLE = "title";
+
+  private void setTitle(DelegateTask task, String processKey) {
+    String businessKey = task.getExecution().getProcessBusinessKey();
+    if (businessKey == null) {
+      return;
+    }
+    titles
+        .orderedStream()
+        .filter(t -> t.processKey().equals(processKey))
+        .findFirst()
+        .flatMap(t -> t.titleOf(businessKey))
+        .ifPresent(title -> task.setVariableLocal(VAR_TITLE, title));
+  }
 
   /**
    * Copies the list columns onto the task itself. Tasklist reads a filter's variable columns under
