@@ -1,5 +1,7 @@
 // CoFund's Tasklist: its name and vendor in the header and title ("CoFund Tasklist").
 export default {
+  // Dates and times in London time, whatever the browser's zone.
+  customScripts: ['scripts/london-time'],
   app: {
     name: 'Tasklist',
     vendor: 'CoFund'
