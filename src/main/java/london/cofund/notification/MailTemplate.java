@@ -37,6 +37,12 @@ public enum MailTemplate {
   TASK_REMINDER(false, round -> null),
   /** A task is overdue: sent to MOPAC every day until it is done. Sent by the reminder sweep. */
   OVERDUE_ESCALATION(false, round -> null),
+  /**
+   * A task was offered to the reader's group: what it is, by when, and its link. Sent once per task
+   * and person by the {@code taskOffered} process, for tasks that no send task of their own model
+   * announces.
+   */
+  TASK_OFFERED(false, round -> null),
   /** Applicants of deferred proposals are invited to bid in the next round. */
   NEXT_TRANCHE_INVITATION(true, RoundFacts::eoiDeadline),
   /**
