@@ -49,6 +49,26 @@ class CommitteeUpdatePdfTest {
   }
 
   @Test
+  void aChangedUpdateIsLaidOutAfresh() throws IOException {
+    CommitteeRounds.Scenario round = new CommitteeRounds(context).published("CU-PDF");
+    roundId = round.roundId();
+    byte[] first = pdf.render(updates.build(roundId, Fixtures.WESTMINSTER));
+    assertThat(pdf.render(updates.build(roundId, Fixtures.WESTMINSTER)))
+        .as("the same update, the same PDF")
+        .isEqualTo(first);
+
+    String second =
+        new london.cofund.fixtures.FundDriver(context)
+            .submit(
+                roundId,
+                Fixtures.eligibleEoi("Second bid", london.cofund.fixtures.FundDriver.CONTACT),
+                "applicant2");
+    byte[] changed = pdf.render(updates.build(roundId, Fixtures.WESTMINSTER));
+    assertThat(text(first)).doesNotContain(second);
+    assertThat(text(changed)).contains(round.bid(), second, "Second bid");
+  }
+
+  @Test
   void westminstersPdfHasTheRoundItsBidItsAllocationsAndItsGap() throws IOException {
     CommitteeRounds.Scenario round = new CommitteeRounds(context).published("CU-PDF");
     roundId = round.roundId();
