@@ -78,6 +78,35 @@ public final class TaskListBenchmark {
                 "/engine-rest/task?firstResult=0&maxResults=15",
                 USER,
                 Map.of("candidateGroups", java.util.List.of(group))));
+    java.util.List<Map<String, Object>> byCreated =
+        java.util.List.of(Map.of("sortBy", "created", "sortOrder", "desc"));
+    calls.put(
+        "direct, sorted by created desc",
+        () ->
+            http.post(
+                "/engine-rest/task?firstResult=0&maxResults=15",
+                USER,
+                Map.of("candidateGroups", java.util.List.of(group), "sorting", byCreated)));
+    calls.put(
+        "direct, includeAssignedTasks",
+        () ->
+            http.post(
+                "/engine-rest/task?firstResult=0&maxResults=15",
+                USER,
+                Map.of("candidateGroups", java.util.List.of(group), "includeAssignedTasks", true)));
+    calls.put(
+        "direct, includeAssignedTasks, sorted by created desc",
+        () ->
+            http.post(
+                "/engine-rest/task?firstResult=0&maxResults=15",
+                USER,
+                Map.of(
+                    "candidateGroups",
+                    java.util.List.of(group),
+                    "includeAssignedTasks",
+                    true,
+                    "sorting",
+                    byCreated)));
     for (String name :
         java.util.List.of(IdentityBootstrap.FILTER_MY_GROUPS, IdentityBootstrap.FILTER_DUE_SOON)) {
       String id = filters.createFilterQuery().filterName(name).singleResult().getId();
