@@ -39,3 +39,18 @@ create table cf_portal_collaborator (
 );
 
 create index cf_portal_collaborator_email on cf_portal_collaborator (email);
+
+-- Self-registration (/apply/register): the Camunda user is created only when the mailed link is
+-- followed. Only a SHA-256 hash of the link's token is kept.
+create table cf_portal_registration (
+  token_hash    varchar(64)  not null primary key,
+  user_id       varchar(64)  not null,
+  first_name    varchar(400) not null,
+  last_name     varchar(400) not null,
+  email         varchar(254) not null,
+  created_at    timestamp with time zone not null,
+  expires_at    timestamp with time zone not null,
+  confirmed_at  timestamp with time zone
+);
+
+create index cf_portal_registration_user on cf_portal_registration (user_id);

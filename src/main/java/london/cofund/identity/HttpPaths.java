@@ -38,6 +38,9 @@ final class HttpPaths {
   /** The applicant portal: open rounds, the EOI form and drafts, the applicant's bids. */
   static final String APPLY = "/apply";
 
+  /** Self-registration of applicants, open to people who have no user yet. */
+  static final String APPLY_REGISTER = "/apply/register";
+
   /** Where a person signs in: every role may use Tasklist, and its login serves the others. */
   static final String WEBAPP_LOGIN_PAGE = "/camunda/app/tasklist/default/";
 

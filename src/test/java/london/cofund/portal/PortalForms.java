@@ -80,12 +80,25 @@ final class PortalForms {
     return postBody(user, http, path, encoded(action));
   }
 
+  /** Posts a form body as {@code user}, or as nobody signed in when {@code user} is null. */
   static HttpResponse<String> postBody(WebappLogin user, HttpApi http, String path, String body) {
-    return user.send(
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(http.url(path)))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Origin", http.url(""))
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (user != null) {
+      return user.send(request);
+    }
+    try {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The draft's id from the redirect after its first save. */
