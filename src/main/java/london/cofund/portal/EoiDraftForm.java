@@ -77,6 +77,49 @@ public record EoiDraftForm(
         "");
   }
 
+  /** A stored EOI or full proposal as the form shows it, for revising it. */
+  public static EoiDraftForm from(london.cofund.proposal.BidForm bid) {
+    LeadAgencyForm lead = bid.leadAgency();
+    return new EoiDraftForm(
+        text(bid.title()),
+        text(bid.summary()),
+        bid.scope() == null ? "" : bid.scope().name(),
+        bid.boroughs(),
+        Boolean.TRUE.equals(bid.basedOutsideLondon()),
+        text(bid.outsideLondonLocation()),
+        Boolean.TRUE.equals(bid.benefitsLondonersOnly()),
+        lead == null
+            ? Lead.EMPTY
+            : new Lead(
+                text(lead.name()),
+                lead.type() == null ? "" : lead.type().name(),
+                text(lead.contactName()),
+                text(lead.contactEmail()),
+                text(lead.boroughCode())),
+        bid.partners() == null
+            ? List.of()
+            : bid.partners().stream()
+                .map(
+                    p ->
+                        new Partner(
+                            text(p.name()),
+                            p.type() == null ? "" : p.type().name(),
+                            Boolean.TRUE.equals(p.coreSupporting()),
+                            text(p.boroughCode())))
+                .toList(),
+        bid.priorityThemes(),
+        bid instanceof EoiForm eoi && eoi.requestedAmount() != null
+            ? String.valueOf(eoi.requestedAmount())
+            : "",
+        bid instanceof EoiForm eoi2 && eoi2.durationMonths() != null
+            ? String.valueOf(eoi2.durationMonths())
+            : bid instanceof london.cofund.proposal.FullProposalForm full
+                    && full.durationMonths() != null
+                ? String.valueOf(full.durationMonths())
+                : "",
+        text(bid.leadershipStatement()));
+  }
+
   /** The form as a browser posts it. */
   public static EoiDraftForm of(MultiValueMap<String, String> params) {
     Map<Integer, Map<String, String>> rows = new TreeMap<>();

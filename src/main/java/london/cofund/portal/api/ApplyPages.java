@@ -127,6 +127,8 @@ class ApplyPages {
       @PathVariable String reference,
       @RequestParam(required = false) String submitted,
       @RequestParam(required = false) String withdrawn,
+      @RequestParam(required = false) String revised,
+      @RequestParam(required = false) String fullProposal,
       Model model,
       Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
@@ -154,6 +156,21 @@ class ApplyPages {
         "mayWithdraw", proposal.submittedBy().equals(user.id()) && !proposal.status().isSettled());
     model.addAttribute("submitted", submitted != null);
     model.addAttribute("withdrawn", withdrawn != null);
+    model.addAttribute("revised", revised != null);
+    model.addAttribute("fullProposalSent", fullProposal != null);
+    boolean submitter = proposal.submittedBy().equals(user.id());
+    // The applicant's open task, as the status says it (the API's steps refuse with a 409 else).
+    model.addAttribute(
+        "mayRevise",
+        submitter
+            && proposal.status() == london.cofund.proposal.ProposalStatus.NOT_ELIGIBLE
+            && proposal.fullProposal() == null);
+    model.addAttribute(
+        "mayFullProposal",
+        submitter
+            && (proposal.status() == london.cofund.proposal.ProposalStatus.FULL_PROPOSAL_DUE
+                || (proposal.status() == london.cofund.proposal.ProposalStatus.NOT_ELIGIBLE
+                    && proposal.fullProposal() != null)));
     return "portal/bid";
   }
 

@@ -2,23 +2,16 @@ package london.cofund.portal.api;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import london.cofund.borough.LondonBorough;
-import london.cofund.eligibility.AgencyType;
 import london.cofund.eligibility.CriterionResult;
-import london.cofund.eligibility.EligibilityService;
 import london.cofund.portal.Applicant;
-import london.cofund.portal.CriteriaInPlainWords;
 import london.cofund.portal.Draft;
 import london.cofund.portal.DraftConflictException;
 import london.cofund.portal.DraftDifferences;
 import london.cofund.portal.DraftService;
 import london.cofund.portal.EoiDraftForm;
-import london.cofund.proposal.BidFormChecks;
 import london.cofund.proposal.EoiForm;
 import london.cofund.round.Round;
 import london.cofund.round.RoundService;
@@ -42,37 +35,33 @@ import org.springframework.web.servlet.ModelAndView;
  * form, several buttons ({@code action}): add or remove a partner row, check the criteria, save the
  * draft, invite a colleague, submit. Without JavaScript each is a round trip that re-renders what
  * was typed; with it, the criteria update as the form is filled ({@code POST
- * /apply/rounds/{roundId}/criteria}). The criteria come from the API's {@link EligibilityService},
- * the shape checks from its {@link BidFormChecks}, and submitting goes through the API's step.
+ * /apply/rounds/{roundId}/criteria}). The criteria and the shape checks are the API's ({@link
+ * EoiFormView}), and submitting goes through the API's step ({@link PortalSubmissions}).
  */
 @Controller
 class EoiPages {
 
   private static final Pattern REMOVE = Pattern.compile("remove-partner-(\\d+)");
-  private static final Pattern INDEXED = Pattern.compile("(\\w+)\\[(\\d+)](?:\\.(\\w+))?");
 
   private final RoundService rounds;
   private final DraftService drafts;
-  private final EligibilityService eligibility;
-  private final BidFormChecks checks;
   private final PortalSubmissions submissions;
   private final PortalUsers users;
+  private final EoiFormView view;
   private final Clock clock;
 
   EoiPages(
       RoundService rounds,
       DraftService drafts,
-      EligibilityService eligibility,
-      BidFormChecks checks,
       PortalSubmissions submissions,
       PortalUsers users,
+      EoiFormView view,
       Clock clock) {
     this.rounds = rounds;
     this.drafts = drafts;
-    this.eligibility = eligibility;
-    this.checks = checks;
     this.submissions = submissions;
     this.users = users;
+    this.view = view;
     this.clock = clock;
   }
 
@@ -234,12 +223,7 @@ class EoiPages {
   }
 
   private List<FieldProblem> shapeProblems(EoiForm eoi, Round round) {
-    try {
-      checks.check(eoi, round);
-      return List.of();
-    } catch (InvalidRequestException e) {
-      return e.problems();
-    }
+    return view.shapeProblems(eoi, round);
   }
 
   private ModelAndView conflict(
@@ -259,59 +243,26 @@ class EoiPages {
       int version,
       List<FieldProblem> problems,
       Applicant applicant) {
-    ModelAndView page = new ModelAndView("portal/eoi");
-    page.addObject("round", round);
+    ModelAndView page = view.page(round, form, problems);
+    page.addObject("mode", "draft");
     page.addObject("draft", draft);
-    page.addObject("form", form);
     page.addObject("version", version);
     page.addObject(
         "action",
         draft == null
             ? "/apply/rounds/" + round.roundId() + "/eoi"
             : "/apply/drafts/" + draft.draftId());
-    page.addObject("boroughs", LondonBorough.values());
-    page.addObject("agencyTypes", AgencyType.values());
-    page.addObject("criteria", screen(round, form));
-    page.addObject("criterionNames", criterionNames());
-    page.addObject("saved", false);
-    page.addObject("invited", false);
-    page.addObject("checked", false);
-    page.addObject("inviteEmail", "");
-    boolean owner = draft == null || draft.ownerId().equals(applicant.id());
-    page.addObject("owner", owner);
+    page.addObject("owner", draft == null || draft.ownerId().equals(applicant.id()));
     page.addObject("maySubmit", draft == null || drafts.maySubmit(draft, applicant));
     page.addObject(
         "collaborators", draft == null ? List.of() : drafts.collaborators(draft.draftId()));
     page.addObject("edits", draft == null ? List.of() : drafts.edits(draft.draftId()));
-    List<ErrorLink> links = new ArrayList<>();
-    Map<String, String> errors = new LinkedHashMap<>();
-    for (FieldProblem problem : problems) {
-      String key = fieldKey(problem.field(), form);
-      errors.merge(key, problem.message(), (a, b) -> a + "; " + b);
-      links.add(new ErrorLink(anchor(key), label(key) + " " + problem.message()));
-    }
-    page.addObject("problems", links);
-    page.addObject("errors", errors);
     return page;
   }
 
+  /** The criteria as the form stands (for the page's script). */
   private List<CriterionResult> screen(Round round, EoiDraftForm form) {
-    // A new bid has no borough declines yet: the API screens a first EOI the same way.
-    return eligibility
-        .screen(
-            form.toEoiForm(new ArrayList<>()).toBid(),
-            round.shortlist(),
-            List.of(),
-            round.thresholds())
-        .criteria();
-  }
-
-  private static Map<String, String> criterionNames() {
-    Map<String, String> names = new LinkedHashMap<>();
-    for (london.cofund.eligibility.Criterion c : london.cofund.eligibility.Criterion.values()) {
-      names.put(c.name(), CriteriaInPlainWords.name(c));
-    }
-    return names;
+    return view.screen(round, form);
   }
 
   private Round openRound(String roundId) {
@@ -322,73 +273,7 @@ class EoiPages {
     return round;
   }
 
-  /** A link of the error summary: the input's id, and the message with the field's name. */
-  record ErrorLink(String anchor, String text) {}
-
-  /**
-   * The page's key for an API field: a checkbox group's entries are the group ({@code
-   * deliveryBoroughs[1]} is {@code deliveryBoroughs}); a partner's index counts the rows the
-   * applicant filled in, so it is turned back into the row on the page.
-   */
-  static String fieldKey(String field, EoiDraftForm form) {
-    Matcher m = INDEXED.matcher(field);
-    if (m.matches()) {
-      if (m.group(1).equals("partners")) {
-        int row = form.rowOfPartner(Integer.parseInt(m.group(2)));
-        return "partners[" + row + "]." + (m.group(3) == null ? "name" : m.group(3));
-      }
-      return m.group(1);
-    }
-    if (field.equals("partners")) {
-      return "partners[0].name";
-    }
-    if (field.equals("leadAgency")) {
-      return "leadAgency.name";
-    }
-    return field;
-  }
-
-  /** The id of the input a key's message links to. */
-  static String anchor(String key) {
-    return key.replace("[", "-").replace("].", "-").replace(".", "-").replace("]", "");
-  }
-
-  private static String label(String key) {
-    Matcher m = INDEXED.matcher(key);
-    if (m.matches() && m.group(1).equals("partners")) {
-      return "Partner " + (Integer.parseInt(m.group(2)) + 1) + partnerPart(m.group(3));
-    }
-    return switch (key) {
-      case "title" -> "Title";
-      case "summary" -> "Summary";
-      case "scope" -> "Scope";
-      case "deliveryBoroughs" -> "Boroughs";
-      case "outsideLondonLocation" -> "Location outside London";
-      case "leadAgency.name" -> "Lead agency";
-      case "leadAgency.type" -> "Lead agency's kind of organisation";
-      case "leadAgency.contactName" -> "Contact name";
-      case "leadAgency.contactEmail" -> "Contact email";
-      case "leadAgency.boroughCode" -> "Lead agency's borough";
-      case "priorityThemes" -> "Priorities";
-      case "requestedAmount" -> "Amount requested";
-      case "durationMonths" -> "Duration";
-      case "leadershipStatement" -> "Leadership statement";
-      case "inviteEmail" -> "Colleague's email";
-      case "submit" -> "Submission:";
-      default -> key;
-    };
-  }
-
-  private static String partnerPart(String part) {
-    return switch (part == null ? "name" : part) {
-      case "type" -> "'s kind of organisation";
-      case "boroughCode" -> "'s borough";
-      case "coreSupporting" -> "'s core support";
-      default -> "'s name";
-    };
-  }
-
-  private static String action(MultiValueMap<String, String> params) {
+  static String action(MultiValueMap<String, String> params) {
     String action = params.getFirst("action");
     return action == null ? "check" : action;
   }

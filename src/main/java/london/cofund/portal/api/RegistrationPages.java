@@ -119,10 +119,10 @@ class RegistrationPages {
 
   private static void addProblems(ModelAndView page, List<FieldProblem> problems) {
     Map<String, String> errors = new LinkedHashMap<>();
-    List<EoiPages.ErrorLink> links = new ArrayList<>();
+    List<EoiFormView.ErrorLink> links = new ArrayList<>();
     for (FieldProblem p : problems) {
       errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b);
-      links.add(new EoiPages.ErrorLink(p.field(), label(p.field()) + " " + p.message()));
+      links.add(new EoiFormView.ErrorLink(p.field(), label(p.field()) + " " + p.message()));
     }
     page.addObject("errors", errors);
     page.addObject("problems", links);
