@@ -14,6 +14,8 @@ import london.cofund.Mailbox;
 import london.cofund.WebappLogin;
 import london.cofund.fixtures.Fixtures;
 import london.cofund.fixtures.FundDriver;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +36,7 @@ class PortalRegistrationTest {
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
   @Autowired GreenMail sink;
+  @Autowired IdentityService identity;
 
   HttpApi http;
   String name;
@@ -42,6 +45,14 @@ class PortalRegistrationTest {
   void setUp() {
     http = new HttpApi(port);
     name = "reg" + System.nanoTime() % 1_000_000_000L;
+  }
+
+  /** Other tests count every user (the prospectus goes to all): the new applicant leaves. */
+  @AfterEach
+  void deleteTheRegisteredUser() {
+    if (identity.createUserQuery().userId(name).count() > 0) {
+      identity.deleteUser(name);
+    }
   }
 
   @Test
