@@ -261,6 +261,11 @@ class PortalBrowserTest {
     assertThat(browser.findElement(By.id("edits")).getText())
         .contains("applicant2 saved")
         .contains("applicant1 saved");
+
+    // A draft that is nobody's: the portal's own error page.
+    pages.open("/apply/drafts/no-such-draft");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+    pages.assertAccessible("portal-not-found");
   }
 
   private void logIn(String user, String password) {

@@ -181,7 +181,12 @@ class PortalPagesTest {
     String draftId =
         PortalForms.draftId(form.post(owner, http, "/apply/rounds/" + roundId + "/eoi", "save"));
     WebappLogin other = WebappLogin.tasklist(http, "applicant2");
-    assertThat(other.get("/apply/drafts/" + draftId).statusCode()).isEqualTo(404);
+    HttpResponse<String> notTheirs = other.get("/apply/drafts/" + draftId);
+    assertThat(notTheirs.statusCode()).isEqualTo(404);
+    assertThat(notTheirs.body())
+        .as("a page for people, naming nothing of the draft")
+        .contains("Page not found", "govuk-frontend.min.css")
+        .doesNotContain("Private " + roundId);
     assertThat(
             form.set("version", "2")
                 .post(other, http, "/apply/drafts/" + draftId, "save")
@@ -208,7 +213,9 @@ class PortalPagesTest {
   void otherRolesGetA403OnTheWritePagesAndNobodyGetsInWithBasic() {
     WebappLogin mopac = WebappLogin.tasklist(http, "mopac");
     assertThat(mopac.get("/apply").statusCode()).isEqualTo(200);
-    assertThat(mopac.get("/apply/rounds/" + roundId + "/eoi").statusCode()).isEqualTo(403);
+    HttpResponse<String> refused = mopac.get("/apply/rounds/" + roundId + "/eoi");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("You cannot use this page", "/apply/register");
     assertThat(
             PortalForms.eligible("MOPAC " + roundId)
                 .post(mopac, http, "/apply/rounds/" + roundId + "/eoi", "save")
