@@ -28,17 +28,23 @@ create table cf_portal_draft_edit (
 
 create index cf_portal_draft_edit_draft on cf_portal_draft_edit (draft_id);
 
--- A colleague invited by email: whoever signs in with that (confirmed) address edits the draft.
+-- A colleague invited by email. The invitation's link is mailed to the address; the user who
+-- follows it, signed in, becomes the collaborator (user_id). Access goes by that user, never by the
+-- email a user's profile claims, which its owner can change. Only a hash of the token is kept.
 create table cf_portal_collaborator (
-  draft_id    varchar(36)  not null references cf_portal_draft (draft_id),
-  email       varchar(254) not null, -- lower case
-  may_submit  boolean      not null,
-  invited_by  varchar(64)  not null,
-  invited_at  timestamp with time zone not null,
-  primary key (draft_id, email)
+  draft_id     varchar(36)  not null references cf_portal_draft (draft_id),
+  email        varchar(254) not null, -- lower case
+  may_submit   boolean      not null,
+  invited_by   varchar(64)  not null,
+  invited_at   timestamp with time zone not null,
+  token_hash   varchar(64)  not null,
+  user_id      varchar(64),           -- who accepted, once accepted
+  accepted_at  timestamp with time zone,
+  primary key (draft_id, email),
+  constraint uq_cf_portal_collaborator_token unique (token_hash)
 );
 
-create index cf_portal_collaborator_email on cf_portal_collaborator (email);
+create index cf_portal_collaborator_user on cf_portal_collaborator (user_id);
 
 -- Self-registration (/apply/register): the Camunda user is created only when the mailed link is
 -- followed. Only a SHA-256 hash of the link's token is kept.

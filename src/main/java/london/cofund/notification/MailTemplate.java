@@ -49,7 +49,12 @@ public enum MailTemplate {
    * Someone registered in the applicant portal: the link that confirms their address. The only
    * message an unconfirmed address ever gets (their user exists only once they follow it).
    */
-  REGISTRATION_CONFIRMATION(false, round -> null);
+  REGISTRATION_CONFIRMATION(false, round -> null),
+  /**
+   * A lead invited a colleague to a draft in the applicant portal: the link that, followed by a
+   * signed-in applicant, makes them the draft's collaborator.
+   */
+  DRAFT_INVITATION(false, round -> null);
 
   private final boolean aboutProposal;
   private final Function<RoundFacts, OffsetDateTime> defaultDue;

@@ -99,14 +99,13 @@ class DraftRepository {
         .optional();
   }
 
-  /** The drafts a user owns or was invited to (by one of their email addresses). */
-  List<Draft> ofUser(String userId, String email) {
+  /** The drafts a user owns or accepted an invitation to. */
+  List<Draft> ofUser(String userId) {
     return jdbc.sql(
             "select * from cf_portal_draft d where d.owner_id = :user or exists (select 1 from"
-                + " cf_portal_collaborator c where c.draft_id = d.draft_id and c.email = :email)"
+                + " cf_portal_collaborator c where c.draft_id = d.draft_id and c.user_id = :user)"
                 + " order by d.updated_at desc")
         .param("user", userId)
-        .param("email", email == null ? "" : email)
         .query(this::draft)
         .list();
   }
@@ -126,26 +125,66 @@ class DraftRepository {
         .list();
   }
 
-  void invite(String draftId, String email, boolean maySubmit, String user, OffsetDateTime at) {
-    jdbc.sql("delete from cf_portal_collaborator where draft_id = :id and email = :email")
-        .param("id", draftId)
-        .param("email", email)
-        .update();
+  /**
+   * Invites {@code email}, or changes whether an invited colleague may submit. True when the
+   * invitation is new (its token stored, to be mailed); false when it existed.
+   */
+  boolean invite(
+      String draftId,
+      String email,
+      boolean maySubmit,
+      String user,
+      OffsetDateTime at,
+      String tokenHash) {
+    int changed =
+        jdbc.sql(
+                "update cf_portal_collaborator set may_submit = :maySubmit"
+                    + " where draft_id = :id and email = :email")
+            .param("maySubmit", maySubmit)
+            .param("id", draftId)
+            .param("email", email)
+            .update();
+    if (changed == 1) {
+      return false;
+    }
     jdbc.sql(
             "insert into cf_portal_collaborator (draft_id, email, may_submit, invited_by,"
-                + " invited_at) values (:id, :email, :maySubmit, :user, :at)")
+                + " invited_at, token_hash) values (:id, :email, :maySubmit, :user, :at, :token)")
         .param("id", draftId)
         .param("email", email)
         .param("maySubmit", maySubmit)
         .param("user", user)
         .param("at", at)
+        .param("token", tokenHash)
         .update();
+    return true;
+  }
+
+  /** The draft an invitation token belongs to, with the user who accepted it (if any). */
+  Optional<String[]> invitation(String tokenHash) {
+    return jdbc.sql(
+            "select draft_id, user_id from cf_portal_collaborator where token_hash = :token")
+        .param("token", tokenHash)
+        .query((rs, n) -> new String[] {rs.getString("draft_id"), rs.getString("user_id")})
+        .optional();
+  }
+
+  /** Binds an invitation to the user who followed its link; false if someone already had. */
+  boolean accept(String tokenHash, String userId, OffsetDateTime at) {
+    return jdbc.sql(
+                "update cf_portal_collaborator set user_id = :user, accepted_at = :at"
+                    + " where token_hash = :token and user_id is null")
+            .param("user", userId)
+            .param("at", at)
+            .param("token", tokenHash)
+            .update()
+        == 1;
   }
 
   List<Collaborator> collaborators(String draftId) {
     return jdbc.sql(
-            "select email, may_submit, invited_by, invited_at from cf_portal_collaborator"
-                + " where draft_id = :id order by email")
+            "select email, may_submit, invited_by, invited_at, user_id, accepted_at"
+                + " from cf_portal_collaborator where draft_id = :id order by email")
         .param("id", draftId)
         .query(
             (rs, n) ->
@@ -153,7 +192,9 @@ class DraftRepository {
                     rs.getString("email"),
                     rs.getBoolean("may_submit"),
                     rs.getString("invited_by"),
-                    rs.getObject("invited_at", OffsetDateTime.class)))
+                    rs.getObject("invited_at", OffsetDateTime.class),
+                    rs.getString("user_id"),
+                    rs.getObject("accepted_at", OffsetDateTime.class)))
         .list();
   }
 

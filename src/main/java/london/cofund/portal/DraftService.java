@@ -15,19 +15,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The portal's drafts and who may touch them. A draft belongs to the user who started it (the
- * lead); colleagues the lead invited by email edit it too, and submit it only where the lead
- * allowed. Anyone else is told there is no such draft (a 404), so that an id reveals nothing. Every
- * save names the version it started from: a save from an older version is refused with the stored
- * draft ({@link DraftConflictException}), never applied over it.
+ * lead); colleagues the lead invited by email, once they follow the mailed link, edit it too, and
+ * submit it only where the lead allowed. Anyone else is told there is no such draft (a 404), so
+ * that an id reveals nothing. Every save names the version it started from: a save from an older
+ * version is refused with the stored draft ({@link DraftConflictException}), never applied over it.
  */
 @Service
 public class DraftService {
 
   private final DraftRepository drafts;
+  private final PortalMail mail;
   private final Clock clock;
 
-  DraftService(DraftRepository drafts, Clock clock) {
+  DraftService(DraftRepository drafts, PortalMail mail, Clock clock) {
     this.drafts = drafts;
+    this.mail = mail;
     this.clock = clock;
   }
 
@@ -77,8 +79,9 @@ public class DraftService {
   }
 
   /**
-   * The lead invites a colleague by email; only the draft's owner may. Inviting again changes
-   * whether the colleague may submit.
+   * The lead invites a colleague by email; only the draft's owner may. A new invitation is mailed
+   * to the address with a link; the user who follows it, signed in, becomes the collaborator.
+   * Inviting again changes whether the colleague may submit, and mails nothing.
    */
   @Transactional
   public void invite(String draftId, String email, boolean maySubmit, Applicant applicant) {
@@ -97,8 +100,43 @@ public class DraftService {
       throw new InvalidRequestException(
           List.of(new FieldProblem("inviteEmail", "is your own address: invite a colleague")));
     }
-    drafts.invite(draftId, address, maySubmit, applicant.id(), now());
-    drafts.recordEdit(draftId, draft.version(), applicant.id(), now(), "invited " + address);
+    String token = Tokens.fresh();
+    if (drafts.invite(draftId, address, maySubmit, applicant.id(), now(), Tokens.hash(token))) {
+      mail.invitation(draft, address, applicant.id(), token);
+    }
+    drafts.recordEdit(
+        draftId,
+        draft.version(),
+        applicant.id(),
+        now(),
+        "invited " + address + (maySubmit ? " (may submit)" : ""));
+  }
+
+  /**
+   * Accepts an invitation: the signed-in applicant who followed the mailed link becomes the draft's
+   * collaborator. Returns the draft's id; a 404 for a link that is unknown or that another user
+   * accepted already.
+   */
+  @Transactional
+  public String accept(String token, Applicant applicant) {
+    String hash = Tokens.hash(token == null ? "" : token);
+    String[] invitation =
+        drafts
+            .invitation(hash)
+            .orElseThrow(() -> new NotFoundException("No invitation at this address."));
+    boolean mine = applicant.id().equals(invitation[1]);
+    if (!mine && !drafts.accept(hash, applicant.id(), now())) {
+      throw new NotFoundException("This invitation has been accepted by someone else.");
+    }
+    if (!mine) {
+      drafts.recordEdit(
+          invitation[0],
+          drafts.find(invitation[0]).orElseThrow().version(),
+          applicant.id(),
+          now(),
+          "accepted the invitation");
+    }
+    return invitation[0];
   }
 
   public List<Collaborator> collaborators(String draftId) {
@@ -111,7 +149,7 @@ public class DraftService {
 
   /** The drafts the applicant owns or was invited to, the latest first. */
   public List<Draft> drafts(Applicant applicant) {
-    return drafts.ofUser(applicant.id(), applicant.email());
+    return drafts.ofUser(applicant.id());
   }
 
   /** The draft that became the EOI {@code reference}, if the applicant may edit it. */
@@ -124,11 +162,8 @@ public class DraftService {
   }
 
   private Optional<Collaborator> collaborator(Draft draft, Applicant applicant) {
-    if (applicant.email() == null) {
-      return Optional.empty();
-    }
     return drafts.collaborators(draft.draftId()).stream()
-        .filter(c -> c.email().equals(applicant.email()))
+        .filter(c -> applicant.id().equals(c.userId()))
         .findFirst();
   }
 

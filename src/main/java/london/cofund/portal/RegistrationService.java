@@ -1,15 +1,9 @@
 package london.cofund.portal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,8 +37,6 @@ public class RegistrationService {
 
   /** The shortest password an applicant may choose. */
   public static final int MIN_PASSWORD = 10;
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final RegistrationRepository registrations;
   private final ApplicantAccounts accounts;
@@ -101,7 +93,7 @@ public class RegistrationService {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    String token = token();
+    String token = Tokens.fresh();
     Registration registration =
         new Registration(
             userId,
@@ -110,7 +102,7 @@ public class RegistrationService {
             email,
             now.plus(LINK_LIFETIME),
             null);
-    registrations.insert(hash(token), registration, now);
+    registrations.insert(Tokens.hash(token), registration, now);
     DeliveryReport report = send(registration, token);
     if (!report.complete()) {
       throw new ConflictException(
@@ -124,7 +116,7 @@ public class RegistrationService {
       return Optional.empty();
     }
     return registrations
-        .find(hash(token))
+        .find(Tokens.hash(token))
         .filter(r -> r.confirmedAt() == null)
         .filter(r -> r.expiresAt().isAfter(OffsetDateTime.now(clock)));
   }
@@ -148,7 +140,7 @@ public class RegistrationService {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    if (!registrations.confirm(hash(token), OffsetDateTime.now(clock))) {
+    if (!registrations.confirm(Tokens.hash(token), OffsetDateTime.now(clock))) {
       throw new ConflictException("This link has been used: sign in.");
     }
     accounts.create(
@@ -178,7 +170,7 @@ public class RegistrationService {
                     registration.email(),
                     registration.firstName() + " " + registration.lastName(),
                     null)),
-            recipient -> "registration:" + hash(token),
+            recipient -> "registration:" + Tokens.hash(token),
             recipient -> link,
             OutboxEntry.fromStep(
                 MailTemplate.REGISTRATION_CONFIRMATION, null, null, null, null, null),
@@ -192,22 +184,6 @@ public class RegistrationService {
                         "userId",
                         registration.userId()),
                     List.of())));
-  }
-
-  private static String token() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  static String hash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String trim(String s) {

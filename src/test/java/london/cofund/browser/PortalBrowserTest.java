@@ -223,12 +223,24 @@ class PortalBrowserTest {
                 .statusCode())
         .isEqualTo(302);
 
+    WebappLogin colleague = WebappLogin.tasklist(http, "applicant2");
+    Matcher invitation =
+        Pattern.compile("https?://[^/\\s]+(/apply/invitations/[A-Za-z0-9_-]+)")
+            .matcher(
+                new Mailbox(sink)
+                    .all().stream()
+                        .filter(m -> m.subject().contains("Conflict " + roundId))
+                        .findFirst()
+                        .orElseThrow()
+                        .text());
+    assertThat(invitation.find()).isTrue();
+    assertThat(colleague.get(invitation.group(1)).statusCode()).isEqualTo(302);
+
     pages.logIn("applicant1");
     pages.open(path);
     type("title", "Conflict, as the lead has it " + roundId);
 
     // The colleague saves first, from the same version.
-    WebappLogin colleague = WebappLogin.tasklist(http, "applicant2");
     String version =
         colleague.get(path).body().replaceAll("(?s).*name=\"version\" value=\"(\\d+)\".*", "$1");
     assertThat(

@@ -47,10 +47,11 @@ class MailRendererTest {
   }
 
   @ParameterizedTest
-  // The portal's registration confirmation is about no round: PortalRegistrationTest reads it.
+  // The portal's messages are about no round: PortalRegistrationTest and PortalCollaboratorsTest
+  // read them.
   @EnumSource(
       value = MailTemplate.class,
-      names = "REGISTRATION_CONFIRMATION",
+      names = {"REGISTRATION_CONFIRMATION", "DRAFT_INVITATION"},
       mode = EnumSource.Mode.EXCLUDE)
   void everyMessageNamesTheRoundTheProposalTheDeadlineAndTheLink(MailTemplate template) {
     RenderedMail mail = render(template, proposal);

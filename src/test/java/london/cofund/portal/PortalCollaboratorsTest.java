@@ -2,6 +2,7 @@ package london.cofund.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,7 @@ class PortalCollaboratorsTest {
 
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
+  @Autowired GreenMail sink;
 
   HttpApi http;
   String roundId;
@@ -55,13 +57,22 @@ class PortalCollaboratorsTest {
     assertThat(invited.statusCode()).isEqualTo(302);
     assertThat(invited.headers().firstValue("Location").orElseThrow()).endsWith("?invited");
 
-    // Step 2: the colleague finds the draft and opens it.
+    // Step 2: the address alone opens nothing; the mailed link, followed signed in, does.
     WebappLogin colleague = WebappLogin.tasklist(http, "applicant2");
+    assertThat(colleague.get(path).statusCode()).isEqualTo(404);
+    String invitation =
+        PortalForms.invitationPath(sink, "applicant2@cofund.example.org", "Shared " + roundId);
+    HttpResponse<String> accepted = colleague.get(invitation);
+    assertThat(accepted.statusCode()).isEqualTo(302);
+    assertThat(accepted.headers().firstValue("Location").orElseThrow()).endsWith(path);
+    assertThat(WebappLogin.tasklist(http, "applicant1").get(invitation).statusCode())
+        .as("a link works for the one who followed it first")
+        .isEqualTo(404);
     assertThat(colleague.get("/apply/bids").body()).contains(path);
     HttpResponse<String> opened = colleague.get(path);
     assertThat(opened.statusCode()).isEqualTo(200);
     assertThat(opened.body())
-        .contains("applicant2@cofund.example.org")
+        .contains("applicant2 (applicant2@cofund.example.org)")
         .contains("The lead has not allowed you to submit")
         .doesNotContain("id=\"submit\"")
         .doesNotContain("Invite a colleague");
@@ -94,6 +105,7 @@ class PortalCollaboratorsTest {
         .contains("value=\"Shared, as the lead has it " + roundId + "\"")
         .contains("applicant1 created")
         .contains("applicant1 invited applicant2@cofund.example.org")
+        .contains("applicant2 accepted the invitation")
         .contains("applicant2 saved")
         .contains("applicant1 saved");
 

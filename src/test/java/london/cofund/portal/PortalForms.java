@@ -120,6 +120,26 @@ final class PortalForms {
     return Integer.parseInt(m.group(1));
   }
 
+  /** The path of the invitation mailed to {@code email} about a draft titled {@code title}. */
+  static String invitationPath(
+      com.icegreen.greenmail.util.GreenMail sink, String email, String title) {
+    List<london.cofund.Mailbox.Mail> mails =
+        new london.cofund.Mailbox(sink)
+            .all().stream()
+                .filter(m -> m.to().contains(email) && m.subject().contains(title))
+                .toList();
+    if (mails.size() != 1) {
+      throw new AssertionError(mails.size() + " invitations to " + email + " about " + title);
+    }
+    Matcher m =
+        Pattern.compile("https?://[^/\\s]+(/apply/invitations/[A-Za-z0-9_-]+)")
+            .matcher(mails.get(0).text());
+    if (!m.find()) {
+      throw new AssertionError("No invitation link in: " + mails.get(0).text());
+    }
+    return m.group(1);
+  }
+
   static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }

@@ -146,6 +146,13 @@ class EoiPages {
     return act(round, draft, form, params, action, applicant);
   }
 
+  /** The mailed invitation's link: the signed-in applicant who follows it joins the draft. */
+  @GetMapping("/apply/invitations/{token}")
+  ModelAndView accept(@PathVariable String token, Authentication authentication) {
+    PortalUsers.requireApplicant(authentication);
+    return redirect("/apply/drafts/" + drafts.accept(token, users.applicant(authentication)));
+  }
+
   /** The criteria as the form stands, for the page's script: the same screening as the API's. */
   @PostMapping("/apply/rounds/{roundId}/criteria")
   @ResponseBody
