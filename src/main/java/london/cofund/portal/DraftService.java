@@ -25,11 +25,17 @@ public class DraftService {
 
   private final DraftRepository drafts;
   private final PortalMail mail;
+  private final london.cofund.identity.ApplicantAccounts accounts;
   private final Clock clock;
 
-  DraftService(DraftRepository drafts, PortalMail mail, Clock clock) {
+  DraftService(
+      DraftRepository drafts,
+      PortalMail mail,
+      london.cofund.identity.ApplicantAccounts accounts,
+      Clock clock) {
     this.drafts = drafts;
     this.mail = mail;
+    this.accounts = accounts;
     this.clock = clock;
   }
 
@@ -99,6 +105,15 @@ public class DraftService {
     if (address.equals(applicant.email())) {
       throw new InvalidRequestException(
           List.of(new FieldProblem("inviteEmail", "is your own address: invite a colleague")));
+    }
+    if (!accounts.emailTaken(address)) {
+      // CoFund mails only addresses that a user has confirmed (or an administrator set up).
+      throw new InvalidRequestException(
+          List.of(
+              new FieldProblem(
+                  "inviteEmail",
+                  "belongs to nobody registered: ask your colleague to register at"
+                      + " /apply/register first, then invite them")));
     }
     String token = Tokens.fresh();
     if (drafts.invite(draftId, address, maySubmit, applicant.id(), now(), Tokens.hash(token))) {

@@ -158,5 +158,16 @@ class PortalCollaboratorsTest {
         .contains("Colleague&#39;s email must be an email address")
         .contains("value=\"not an address\"")
         .contains("value=\"Invites " + roundId + "\"");
+
+    // An address nobody registered gets no mail: CoFund mails only confirmed addresses.
+    String nobody = "nobody-" + roundId.toLowerCase() + "@charity.example.org";
+    HttpResponse<String> unknown =
+        form.set("inviteEmail", nobody)
+            .set("version", String.valueOf(PortalForms.version(refused.body())))
+            .post(lead, http, "/apply/drafts/" + draftId, "invite");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("belongs to nobody registered");
+    assertThat(new london.cofund.Mailbox(sink).all().stream().filter(m -> m.to().contains(nobody)))
+        .isEmpty();
   }
 }
