@@ -62,7 +62,8 @@ public class RegistrationService {
 
   /**
    * Checks the request, stores it and mails the confirmation link. A 400 names each bad field; a
-   * mail that cannot be sent is a 409 ("try again"), and nothing is kept.
+   * mail that cannot be sent is a 409 ("try again"), and nothing is kept. An address that a user
+   * already has is answered as any other, but nothing is stored or sent.
    */
   @org.springframework.transaction.annotation.Transactional
   public void register(Request request) {
@@ -86,12 +87,14 @@ public class RegistrationService {
     }
     if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
       problems.add(new FieldProblem("email", "must be an email address such as name@example.org"));
-    } else if (accounts.emailTaken(email)) {
-      problems.add(
-          new FieldProblem("email", "already belongs to a user: sign in, or ask MOPAC for help"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
+    }
+    if (accounts.emailTaken(email)) {
+      // The page says the same as for a new address, so that it tells nobody whose address has an
+      // account; nothing is stored or sent (its owner signs in, or asks MOPAC).
+      return;
     }
     String token = Tokens.fresh();
     Registration registration =

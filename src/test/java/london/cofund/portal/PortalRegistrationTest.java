@@ -146,5 +146,24 @@ class PortalRegistrationTest {
             "firstName=Rae&lastName=G&userId=" + name + "&email=nope");
     assertThat(badEmail.body()).contains("href=\"#email\"").contains("value=\"" + name + "\"");
     assertThat(http.get("/apply/register/confirm?token=made-up", null).status()).isEqualTo(404);
+
+    // An address that already has a user: the same answer as any other, and no mail.
+    HttpResponse<String> known =
+        PortalForms.postBody(
+            null,
+            http,
+            "/apply/register",
+            "firstName=Rae&lastName=G&userId="
+                + name
+                + "&email="
+                + PortalForms.encode("applicant2@cofund.example.org"));
+    assertThat(known.statusCode()).isEqualTo(200);
+    assertThat(known.body()).contains("Check your email");
+    assertThat(
+            new Mailbox(sink)
+                .all().stream()
+                    .filter(m -> "REGISTRATION_CONFIRMATION".equals(m.template()))
+                    .filter(m -> m.text().contains("user name " + name)))
+        .isEmpty();
   }
 }
