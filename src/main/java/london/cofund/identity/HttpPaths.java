@@ -35,6 +35,12 @@ final class HttpPaths {
 
   static final String BOROUGHS = "/boroughs";
 
+  /** The applicant portal: open rounds, the EOI form and drafts, the applicant's bids. */
+  static final String APPLY = "/apply";
+
+  /** Self-registration of applicants, open to people who have no user yet. */
+  static final String APPLY_REGISTER = "/apply/register";
+
   /** Where a person signs in: every role may use Tasklist, and its login serves the others. */
   static final String WEBAPP_LOGIN_PAGE = "/camunda/app/tasklist/default/";
 
@@ -54,7 +60,7 @@ final class HttpPaths {
 
   /** Pages rendered on the server for people signed in to the webapps. */
   static final List<String> SESSION_PAGES =
-      List.of(MAILBOX, H2_CONSOLE, TASK_LINKS, FUNDS, DASHBOARD, BOROUGHS);
+      List.of(MAILBOX, H2_CONSOLE, TASK_LINKS, FUNDS, DASHBOARD, BOROUGHS, APPLY);
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 

@@ -46,6 +46,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /boroughs} and {@code /boroughs/{gssCode}/**}: the borough pages, signed in the same
  *       way; who reaches which borough is {@link BoroughAccess}'s rule, and a refusal there is a
  *       page, not a problem document.
+ *   <li>{@code /apply} and {@code /apply/**}: the applicant portal, signed in the same way. Anyone
+ *       with a role but scrutiny reads it; what changes a bid is for the {@code applicants} group,
+ *       checked in the portal's controllers (a 403 for other roles), and who may see which draft or
+ *       bid is the portal's own rule ({@code london.cofund.portal.DraftService}). {@code
+ *       /apply/register/**}, self-registration, is open to anyone.
  *   <li>A user whose only role is a borough's scrutiny committee reaches that borough's page, its
  *       committee updates and {@code GET /api/boroughs/{gssCode}}, and nothing else of the pages,
  *       {@code /api} or {@code /v3} ({@link BoroughAccess}).
@@ -141,6 +146,7 @@ class SecurityConfiguration {
                 paths(HttpPaths.TASK_LINKS + "**"),
                 paths(HttpPaths.FUNDS, HttpPaths.FUNDS + "/**"),
                 paths(HttpPaths.DASHBOARD, HttpPaths.DASHBOARD + "/"),
+                paths(HttpPaths.APPLY, HttpPaths.APPLY + "/**"),
                 BoroughAccess.pages(),
                 SWAGGER_UI))
         .addFilterBefore(
@@ -149,6 +155,10 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(home)
+                    .permitAll()
+                    // Self-registration is for people who have no user yet.
+                    .requestMatchers(
+                        paths(HttpPaths.APPLY_REGISTER, HttpPaths.APPLY_REGISTER + "/**"))
                     .permitAll()
                     .requestMatchers(h2Console)
                     .hasAuthority(Roles.ADMIN)

@@ -50,7 +50,17 @@ public enum MailTemplate {
    * update for its borough as PDF. Sent by the {@code committeeUpdate} process, which gives the
    * update per recipient ({@link RecipientExtras}) and the next point's planned date as "by when".
    */
-  COMMITTEE_UPDATE(false, round -> null);
+  COMMITTEE_UPDATE(false, round -> null),
+  /**
+   * Someone registered in the applicant portal: the link that confirms their address. The only
+   * message an unconfirmed address ever gets (their user exists only once they follow it).
+   */
+  REGISTRATION_CONFIRMATION(false, round -> null),
+  /**
+   * A lead invited a colleague to a draft in the applicant portal: the link that, followed by a
+   * signed-in applicant, makes them the draft's collaborator.
+   */
+  DRAFT_INVITATION(false, round -> null);
 
   private final boolean aboutProposal;
   private final Function<RoundFacts, OffsetDateTime> defaultDue;

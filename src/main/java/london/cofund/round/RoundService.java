@@ -290,6 +290,11 @@ public class RoundService {
     LOG.info("Round {} published: open for EOIs", roundId);
   }
 
+  /** The market development sessions recorded for the round so far, one per priority at most. */
+  public List<MarketSession> marketSessions(String roundId) {
+    return rounds.marketSessions(roundId);
+  }
+
   public void recordMarketSession(String roundId, MarketSession session) {
     if (!get(roundId).shortlist().contains(session.priorityCode())) {
       throw new InvalidRequestException(
