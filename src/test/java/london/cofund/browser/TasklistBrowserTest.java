@@ -241,6 +241,45 @@ class TasklistBrowserTest {
     assertThat(browser.findElements(By.cssSelector(".fjs-form"))).isEmpty();
   }
 
+  @Test
+  void mopacGivesFeedbackInTasklistAndTheApplicantReadsItInThePortal() {
+    String roundId = Fixtures.newRoundId("TL");
+    rounds.register(Fixtures.round(roundId, Instant.now()), "mopac");
+    rounds.agreeShortlist(roundId, List.of("CSE", "FEMALE_OFFENDING"));
+    rounds.publish(roundId);
+    String ref =
+        fund.submit(
+            roundId,
+            Fixtures.eligibleEoi("Feedback in the portal", FundDriver.CONTACT),
+            "applicant1");
+    fund.confirmEveryBorough(ref);
+    Task feedback = fund.task(ref, ProposalProcess.TASK_GIVE_EOI_FEEDBACK);
+
+    logIn("mopac");
+    openTask(feedback.getId());
+    claim(feedback.getId(), "mopac");
+    click(
+        browser.findElement(
+            By.xpath(
+                "//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)="
+                    + "'Accept with modification']/input")));
+    WebElement text = browser.findElement(By.cssSelector(".fjs-form-field-textarea textarea"));
+    click(text);
+    text.sendKeys("Name the referral pathway from probation in the full proposal.");
+    complete(feedback.getId());
+    assertCompletedBy(feedback.getId(), "mopac");
+
+    // The applicant signs in (the webapps' login, as the portal asks) and reads it on the bid.
+    browser.manage().deleteAllCookies();
+    logIn("applicant1");
+    browser.navigate().to("http://localhost:" + port + "/apply/bids/" + ref);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("eoi-feedback")));
+    assertThat(browser.findElement(By.id("eoi-outcome")).getText())
+        .isEqualTo("Accept with modification");
+    assertThat(browser.findElement(By.id("eoi-feedback")).getText())
+        .isEqualTo("Name the referral pathway from probation in the full proposal.");
+  }
+
   // ---- Tasklist, as a person uses it
 
   private void logIn(String user) {
