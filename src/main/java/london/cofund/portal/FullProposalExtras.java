@@ -99,24 +99,8 @@ public record FullProposalExtras(
       }
       lines.add(new BudgetLine(row.financialYear().trim(), value));
     }
-    return new FullProposalForm(
-        eoi.title(),
-        eoi.summary(),
-        eoi.scope(),
-        eoi.deliveryBoroughs(),
-        eoi.basedOutsideLondon(),
-        eoi.outsideLondonLocation(),
-        eoi.benefitsLondonersOnly(),
-        eoi.leadAgency(),
-        eoi.partners(),
-        eoi.priorityThemes(),
-        null,
-        eoi.durationMonths(),
-        eoi.leadershipStatement(),
-        lines,
-        blankToNull(outcomes),
-        blankToNull(deliveryPlan),
-        blankToNull(risks));
+    return FullProposalForm.of(
+        eoi, lines, blankToNull(outcomes), blankToNull(deliveryPlan), blankToNull(risks));
   }
 
   private static String blankToNull(String s) {

@@ -49,6 +49,33 @@ public record FullProposalForm(
           String financialYear,
       @NotNull @Positive @Max(1_000_000_000) Long amount) {}
 
+  /**
+   * The full proposal of an EOI: the EOI's answers as they stand, with the budget by financial year
+   * and the three narratives that only the full proposal has. The requested amount is the budget's
+   * sum, so it is not carried over.
+   */
+  public static FullProposalForm of(
+      EoiForm eoi, List<BudgetLine> budget, String outcomes, String deliveryPlan, String risks) {
+    return new FullProposalForm(
+        eoi.title(),
+        eoi.summary(),
+        eoi.scope(),
+        eoi.deliveryBoroughs(),
+        eoi.basedOutsideLondon(),
+        eoi.outsideLondonLocation(),
+        eoi.benefitsLondonersOnly(),
+        eoi.leadAgency(),
+        eoi.partners(),
+        eoi.priorityThemes(),
+        null,
+        eoi.durationMonths(),
+        eoi.leadershipStatement(),
+        budget,
+        outcomes,
+        deliveryPlan,
+        risks);
+  }
+
   /** The requested amount: the sum of the budget. */
   @Override
   public long amount() {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import london.cofund.CoFundApplication;
 import london.cofund.HttpApi;
 import london.cofund.JobDriver;
 import london.cofund.WebappLogin;
@@ -24,8 +23,6 @@ import london.cofund.round.process.FundingRoundProcess;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -50,21 +47,11 @@ public final class PagesBenchmark {
   private PagesBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path dir = Path.of("target", "bench");
-    Files.createDirectories(dir);
-    String db = dir.toAbsolutePath().resolve("pages-" + System.currentTimeMillis()).toString();
-    ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(CoFundApplication.class)
-            .profiles("demo", "test")
-            // Arguments, not default properties: they must win over application-test.yml.
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + db + ";AUTO_SERVER=FALSE;WRITE_DELAY=0",
-                "--logging.level.root=warn",
-                "--logging.level.london.cofund=error");
+    Path dir = BenchApplication.DIR;
+    ConfigurableApplicationContext context = BenchApplication.start("pages");
     int exitCode = 0;
     try {
-      int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+      int port = BenchApplication.port(context);
       long started = System.nanoTime();
       List<String> roundIds = fill(context);
       System.out.printf(

@@ -8,14 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import london.cofund.CoFundApplication;
 import london.cofund.HttpApi;
 import london.cofund.fixtures.Fixtures;
 import london.cofund.fixtures.FundDriver;
 import london.cofund.identity.IdentityBootstrap;
 import org.camunda.bpm.engine.FilterService;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -36,19 +33,10 @@ public final class TaskListBenchmark {
   private TaskListBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path dir = Path.of("target", "bench");
-    Files.createDirectories(dir);
-    String db = dir.toAbsolutePath().resolve("tasks-" + System.currentTimeMillis()).toString();
-    ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(CoFundApplication.class)
-            .profiles("demo", "test")
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + db + ";AUTO_SERVER=FALSE;WRITE_DELAY=0",
-                "--logging.level.root=warn",
-                "--logging.level.london.cofund=error");
+    Path dir = BenchApplication.DIR;
+    ConfigurableApplicationContext context = BenchApplication.start("tasks");
     try {
-      int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+      int port = BenchApplication.port(context);
       long started = System.nanoTime();
       FundDriver fund = new FundDriver(context);
       for (int r = 0; r < ROUNDS; r++) {

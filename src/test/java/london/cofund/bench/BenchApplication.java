@@ -1,0 +1,39 @@
+package london.cofund.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import london.cofund.CoFundApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * CoFund as a benchmark runs it: the demo's users on a fresh H2 file under {@code target/bench/},
+ * durable at commit as the demo is, on a free port, with the tests' settings (no background job
+ * executor: the benchmark drives the jobs) and quiet logs.
+ */
+final class BenchApplication {
+
+  static final Path DIR = Path.of("target", "bench");
+
+  private BenchApplication() {}
+
+  static ConfigurableApplicationContext start(String databaseName) throws IOException {
+    Files.createDirectories(DIR);
+    String db =
+        DIR.toAbsolutePath().resolve(databaseName + "-" + System.currentTimeMillis()).toString();
+    return new SpringApplicationBuilder(CoFundApplication.class)
+        .profiles("demo", "test")
+        // Arguments, not default properties: they must win over application-test.yml.
+        .run(
+            "--server.port=0",
+            "--spring.datasource.url=jdbc:h2:file:" + db + ";AUTO_SERVER=FALSE;WRITE_DELAY=0",
+            "--logging.level.root=warn",
+            "--logging.level.london.cofund=error");
+  }
+
+  static int port(ConfigurableApplicationContext context) {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+}
