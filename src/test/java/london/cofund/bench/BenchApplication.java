@@ -19,18 +19,32 @@ final class BenchApplication {
 
   private BenchApplication() {}
 
+  /**
+   * Starts CoFund on a fresh H2 file, or on the empty PostgreSQL database that the system property
+   * {@code bench.postgres} names (for example {@code jdbc:postgresql://127.0.0.1:5432/bench}, as
+   * user {@code postgres}).
+   */
   static ConfigurableApplicationContext start(String databaseName) throws IOException {
     Files.createDirectories(DIR);
+    String postgres = System.getProperty("bench.postgres");
     String db =
         DIR.toAbsolutePath().resolve(databaseName + "-" + System.currentTimeMillis()).toString();
+    String url =
+        postgres != null ? postgres : "jdbc:h2:file:" + db + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
     return new SpringApplicationBuilder(CoFundApplication.class)
         .profiles("demo", "test")
         // Arguments, not default properties: they must win over application-test.yml.
         .run(
             "--server.port=0",
-            "--spring.datasource.url=jdbc:h2:file:" + db + ";AUTO_SERVER=FALSE;WRITE_DELAY=0",
+            "--spring.datasource.url=" + url,
+            "--spring.datasource.username=" + (postgres != null ? "postgres" : "sa"),
             "--logging.level.root=warn",
             "--logging.level.london.cofund=error");
+  }
+
+  /** Which database the benchmark runs on, for its report. */
+  static String database() {
+    return System.getProperty("bench.postgres") != null ? "PostgreSQL" : "an H2 file";
   }
 
   static int port(ConfigurableApplicationContext context) {

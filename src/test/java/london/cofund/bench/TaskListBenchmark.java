@@ -145,7 +145,9 @@ public final class TaskListBenchmark {
             + ROUNDS
             + " rounds open ("
             + ROUNDS * 32
-            + " consultation tasks), H2 file, "
+            + " consultation tasks), on "
+            + BenchApplication.database()
+            + ", "
             + CALLS
             + " calls each after "
             + WARM_UP
