@@ -10,12 +10,9 @@ import london.cofund.borough.LondonBorough;
 import london.cofund.boroughfunding.BoroughFunding;
 import london.cofund.boroughfunding.BoroughFundingService;
 import london.cofund.committee.CommitteeUpdate.Bid;
-import london.cofund.eligibility.Scope;
 import london.cofund.identity.CurrentUser;
 import london.cofund.identity.Roles;
-import london.cofund.proposal.ProposalStatus;
-import london.cofund.proposal.RoundProposalRecords;
-import london.cofund.proposal.RoundProposalRecords.Outcome;
+import london.cofund.proposal.BoroughBids;
 import london.cofund.round.DecisionPoints;
 import london.cofund.round.Round;
 import london.cofund.round.RoundDecisionPoint;
@@ -43,19 +40,19 @@ public class CommitteeUpdateService {
 
   private final RoundService rounds;
   private final DecisionPoints decisionPoints;
-  private final RoundProposalRecords proposals;
+  private final BoroughBids boroughBids;
   private final BoroughFundingService funding;
   private final Clock clock;
 
   CommitteeUpdateService(
       RoundService rounds,
       DecisionPoints decisionPoints,
-      RoundProposalRecords proposals,
+      BoroughBids boroughBids,
       BoroughFundingService funding,
       Clock clock) {
     this.rounds = rounds;
     this.decisionPoints = decisionPoints;
-    this.proposals = proposals;
+    this.boroughBids = boroughBids;
     this.funding = funding;
     this.clock = clock;
   }
@@ -143,9 +140,7 @@ public class CommitteeUpdateService {
   private CommitteeUpdate build(Round round, LondonBorough borough) {
     List<RoundDecisionPoint> points = decisionPoints.of(round);
     List<Bid> bids =
-        proposals.outcomes(round.roundId()).stream()
-            .filter(
-                p -> p.scope() == Scope.PAN_LONDON || p.deliveryBoroughs().contains(borough.code()))
+        boroughBids.ofRoundIn(round.roundId(), borough.code()).stream()
             .map(CommitteeUpdateService::bid)
             .toList();
     BoroughFunding gap = funding.get(borough.code(), SYSTEM);
@@ -167,13 +162,13 @@ public class CommitteeUpdateService {
             round.name(), round.stage(), round.dates().eoiDeadline(), points, bids, gap));
   }
 
-  private static Bid bid(Outcome p) {
+  private static Bid bid(BoroughBids.RoundBid p) {
     return new Bid(
         p.reference(),
         p.title(),
-        p.leadAgencyName(),
+        p.leadAgency(),
         p.scope(),
-        ProposalStatus.valueOf(p.status()),
+        p.status(),
         p.requestedAmount(),
         p.awardedAmount());
   }

@@ -40,6 +40,56 @@ public class BoroughBids {
       String leadAgency,
       String status) {}
 
+  /**
+   * One bid of a round that concerns the borough, with its money.
+   *
+   * @param reference the proposal's reference
+   * @param title its title
+   * @param leadAgency its lead agency's name
+   * @param scope pan-London or local
+   * @param status its status (see {@link ProposalStatus})
+   * @param requestedAmount what it asks for
+   * @param awardedAmount what it was awarded, or null
+   */
+  public record RoundBid(
+      String reference,
+      String title,
+      String leadAgency,
+      london.cofund.eligibility.Scope scope,
+      ProposalStatus status,
+      long requestedAmount,
+      Long awardedAmount) {}
+
+  /**
+   * The bids of one round that concern the borough: those delivered in it, and every pan-London
+   * bid, by reference. One query, filtered in SQL.
+   */
+  public List<RoundBid> ofRoundIn(String roundId, String gssCode) {
+    return jdbc.sql(
+            """
+            select p.reference, p.title, p.lead_agency_name, p.scope, p.status,
+              p.requested_amount, p.awarded_amount
+            from cf_proposal p
+            where p.round_id = :round
+              and (p.scope = 'PAN_LONDON'
+                or exists (select 1 from cf_proposal_borough b
+                           where b.reference = p.reference and b.borough_code = :code))
+            order by p.reference""")
+        .param("round", roundId)
+        .param("code", gssCode)
+        .query(
+            (rs, n) ->
+                new RoundBid(
+                    rs.getString("reference"),
+                    rs.getString("title"),
+                    rs.getString("lead_agency_name"),
+                    london.cofund.eligibility.Scope.valueOf(rs.getString("scope")),
+                    ProposalStatus.valueOf(rs.getString("status")),
+                    rs.getLong("requested_amount"),
+                    rs.getObject("awarded_amount", Long.class)))
+        .list();
+  }
+
   /** How many bids are at one status. */
   public record StatusCount(String status, long count) {}
 
