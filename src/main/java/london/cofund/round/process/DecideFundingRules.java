@@ -35,12 +35,15 @@ class DecideFundingRules extends TaskRulesFor {
     if (round.recommendedPortfolio() != null) {
       // The recommendation as the form's starting point (confirming it needs no rationale), on the
       // task's own scope (input parameters in the model), where the panel's answer overwrites it.
+      // As text of any length: a round that defers a few hundred bids outgrows a string variable.
       task.getExecution()
           .setVariableLocal(
-              VAR_FUNDED_REFERENCES, String.join(", ", round.recommendedPortfolio().funded()));
+              VAR_FUNDED_REFERENCES,
+              UserText.of(String.join(", ", round.recommendedPortfolio().funded())));
       task.getExecution()
           .setVariableLocal(
-              VAR_DEFERRED_REFERENCES, String.join(", ", round.recommendedPortfolio().deferred()));
+              VAR_DEFERRED_REFERENCES,
+              UserText.of(String.join(", ", round.recommendedPortfolio().deferred())));
     }
   }
 
