@@ -51,8 +51,7 @@ public class CoCommissionedProjects {
 
   /** Every proposal whose announced decision is {@code FUNDED}, by reference. */
   public List<Project> funded() {
-    return proposals.findAll().stream()
-        .filter(p -> p.fundingOutcome() == FundingOutcome.FUNDED)
+    return proposals.findByFundingOutcome(FundingOutcome.FUNDED).stream()
         .map(CoCommissionedProjects::project)
         .toList();
   }

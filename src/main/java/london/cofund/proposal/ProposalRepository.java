@@ -233,6 +233,15 @@ public class ProposalRepository {
             .list());
   }
 
+  /** The proposals whose announced decision is the given outcome, by reference. */
+  public List<Proposal> findByFundingOutcome(FundingOutcome outcome) {
+    return withBoroughs(
+        jdbc.sql("select * from cf_proposal where funding_outcome = :outcome order by reference")
+            .param("outcome", outcome.name())
+            .query(this::map)
+            .list());
+  }
+
   public List<Proposal> findAll() {
     return withBoroughs(
         jdbc.sql("select * from cf_proposal order by reference").query(this::map).list());
