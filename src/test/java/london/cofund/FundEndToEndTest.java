@@ -83,6 +83,7 @@ class FundEndToEndTest {
 
   @LocalServerPort int port;
   @Autowired GreenMail sink;
+  @Autowired london.cofund.notification.ContactAddresses contacts;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired TaskService taskService;
@@ -694,6 +695,8 @@ class FundEndToEndTest {
   // ---- each proposal's steps
 
   private String submitEoi(String applicant, EoiForm eoi, boolean eligible) {
+    // The lead contacts confirmed their addresses earlier (ContactConfirmationTest shows how).
+    contacts.confirm(contacts.token(eoi.leadAgency().contactEmail()));
     Response created = http.post("/api/rounds/" + roundId + "/eois", applicant, eoi);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String reference = created.json().get("reference").asText();

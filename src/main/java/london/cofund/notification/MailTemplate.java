@@ -60,7 +60,13 @@ public enum MailTemplate {
    * A lead invited a colleague to a draft in the applicant portal: the link that, followed by a
    * signed-in applicant, makes them the draft's collaborator.
    */
-  DRAFT_INVITATION(false, round -> null);
+  DRAFT_INVITATION(false, round -> null),
+  /**
+   * A bid named a lead contact whose address CoFund has not confirmed: the link that confirms it.
+   * It takes the place of the first message to that address, and nothing else goes there until the
+   * link is followed ({@link ContactAddresses}).
+   */
+  ADDRESS_CONFIRMATION(true, round -> null);
 
   private final boolean aboutProposal;
   private final Function<RoundFacts, OffsetDateTime> defaultDue;

@@ -16,4 +16,15 @@ public interface People {
 
   /** Every user. */
   List<Person> everyone();
+
+  /** The user whose address this is (compared trimmed and in lower case), if any. */
+  default Optional<Person> withEmail(String email) {
+    String key = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+    return everyone().stream()
+        .filter(
+            p ->
+                p.email() != null
+                    && p.email().trim().toLowerCase(java.util.Locale.ROOT).equals(key))
+        .findFirst();
+  }
 }

@@ -1,6 +1,7 @@
 package london.cofund.notification;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,9 @@ import org.springframework.stereotype.Service;
  * Sends the message of one process step (a BPMN send task) to everyone its {@code mailTo} names.
  * Each copy's idempotency key is {@code step:<step key>:<recipient>}: a retried step sends only the
  * copies still missing.
+ *
+ * <p>A bid's lead contact whose address is not confirmed ({@link ContactAddresses}) gets the link
+ * that confirms it instead (key {@code confirm-address:<address>}, so once), and nothing else.
  */
 @Service
 public class StepMailer {
@@ -20,13 +24,19 @@ public class StepMailer {
   private final RecipientResolver recipients;
   private final MailService mail;
   private final TaskLinks links;
+  private final ContactAddresses contacts;
 
   public StepMailer(
-      FactsLookup facts, RecipientResolver recipients, MailService mail, TaskLinks links) {
+      FactsLookup facts,
+      RecipientResolver recipients,
+      MailService mail,
+      TaskLinks links,
+      ContactAddresses contacts) {
     this.facts = facts;
     this.recipients = recipients;
     this.mail = mail;
     this.links = links;
+    this.contacts = contacts;
   }
 
   /**
@@ -60,20 +70,24 @@ public class StepMailer {
                   ? nextRound
                   : round);
     }
-    List<Recipient> to = recipients.resolve(request.mailTo(), proposal);
+    List<Recipient> to = new ArrayList<>(recipients.resolve(request.mailTo(), proposal));
+    Recipient unconfirmed = unconfirmedContact(to, proposal);
+    if (unconfirmed != null) {
+      to.remove(unconfirmed);
+      LOG.info(
+          "{} at {} is withheld from {}, the lead contact of {}: the address is not confirmed",
+          template,
+          request.activityId(),
+          unconfirmed.email(),
+          proposal.reference());
+      askToConfirm(unconfirmed, round, proposal, request).throwIfIncomplete(request.activityId());
+    }
     if (to.isEmpty()) {
       LOG.warn("{} at {} has no recipient; nothing to send", template, request.activityId());
       return new DeliveryReport(template, 0, 0, List.of());
     }
     MailContent content = new MailContent(template, round, proposal, nextRound, due, null);
-    OutboxEntry origin =
-        OutboxEntry.fromStep(
-            template,
-            round == null ? request.roundId() : round.roundId(),
-            proposal == null ? null : proposal.reference(),
-            request.processInstanceId(),
-            request.activityId(),
-            request.jobId());
+    OutboxEntry origin = origin(template, round, proposal, request);
     String taskKey = request.taskKey();
     DeliveryReport report =
         mail.send(
@@ -89,6 +103,46 @@ public class StepMailer {
                 origin));
     report.throwIfIncomplete(request.activityId());
     return report;
+  }
+
+  /** The proposal's lead contact among the recipients, if their address is not confirmed. */
+  private Recipient unconfirmedContact(List<Recipient> to, ProposalFacts proposal) {
+    if (proposal == null || blank(proposal.contactEmail())) {
+      return null;
+    }
+    String contact = new Recipient(proposal.contactEmail(), null, null).key();
+    return to.stream()
+        .filter(r -> r.key().equals(contact))
+        .findFirst()
+        .filter(r -> !contacts.confirmed(r.email()))
+        .orElse(null);
+  }
+
+  /** The link that confirms the address, once per address whatever the step. */
+  private DeliveryReport askToConfirm(
+      Recipient contact, RoundFacts round, ProposalFacts proposal, StepMailRequest request) {
+    String link = links.addressConfirmation(contacts.token(contact.email()));
+    return mail.send(
+        new Outgoing(
+            new MailContent(MailTemplate.ADDRESS_CONFIRMATION, round, proposal, null, null, null),
+            List.of(contact),
+            recipient -> "confirm-address:" + recipient.key(),
+            recipient -> link,
+            origin(MailTemplate.ADDRESS_CONFIRMATION, round, proposal, request),
+            recipient ->
+                new RecipientExtras(
+                    java.util.Map.of("linkLabel", "Confirm your email address"), List.of())));
+  }
+
+  private static OutboxEntry origin(
+      MailTemplate template, RoundFacts round, ProposalFacts proposal, StepMailRequest request) {
+    return OutboxEntry.fromStep(
+        template,
+        round == null ? request.roundId() : round.roundId(),
+        proposal == null ? null : proposal.reference(),
+        request.processInstanceId(),
+        request.activityId(),
+        request.jobId());
   }
 
   private static boolean blank(String text) {

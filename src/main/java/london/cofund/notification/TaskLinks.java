@@ -15,6 +15,9 @@ public class TaskLinks {
   /** The redirect's path; the security configuration asks for the webapps' login there. */
   public static final String OPEN_PATH = "/tasks/open";
 
+  /** Where a lead contact confirms their address: open to anyone, as registration is. */
+  public static final String ADDRESS_CONFIRMATION_PATH = "/apply/register/address";
+
   private final MailSettings settings;
 
   public TaskLinks(MailSettings settings) {
@@ -44,6 +47,11 @@ public class TaskLinks {
   /** Tasklist's page of one existing task. */
   public String task(String taskId) {
     return settings.taskUrl(encode(taskId));
+  }
+
+  /** The portal's page that confirms a lead contact's address ({@link ContactAddresses}). */
+  public String addressConfirmation(String token) {
+    return settings.getPublicBaseUrl() + ADDRESS_CONFIRMATION_PATH + "?token=" + encode(token);
   }
 
   /** Tasklist's home page. */

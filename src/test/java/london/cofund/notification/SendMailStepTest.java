@@ -51,6 +51,7 @@ class SendMailStepTest {
   @Autowired TestFundFacts facts;
   @Autowired MailOutbox outbox;
   @Autowired MailSettings settings;
+  @Autowired ContactAddresses contacts;
 
   private NotificationFixtures fixtures;
   private String roundId;
@@ -69,10 +70,11 @@ class SendMailStepTest {
     fixtures.cleanUp();
   }
 
+  /** A proposal whose lead contact has confirmed their address (ContactConfirmationTest). */
   private ProposalFacts proposal(String title) {
-    return facts.put(
-        Samples.proposal(
-            "test-" + fixtures.name("P"), roundId, title, fixtures.email("applicant")));
+    String contact = fixtures.email("applicant");
+    contacts.confirm(contacts.token(contact));
+    return facts.put(Samples.proposal("test-" + fixtures.name("P"), roundId, title, contact));
   }
 
   private String startAndSubmit(ProposalFacts proposal, String template, String mailTo) {

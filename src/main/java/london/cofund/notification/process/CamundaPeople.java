@@ -44,6 +44,19 @@ class CamundaPeople implements People {
         .toList();
   }
 
+  @Override
+  public Optional<Person> withEmail(String email) {
+    if (email == null || email.isBlank()) {
+      return Optional.empty();
+    }
+    Optional<Person> exact =
+        identity.createUserQuery().userEmail(email.trim()).list().stream()
+            .findFirst()
+            .map(CamundaPeople::person);
+    // Camunda compares addresses as stored; people type them in any case.
+    return exact.isPresent() ? exact : People.super.withEmail(email);
+  }
+
   private static Person person(User user) {
     String name =
         ((user.getFirstName() == null ? "" : user.getFirstName())

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import london.cofund.notification.ContactAddresses;
+import london.cofund.notification.TaskLinks;
 import london.cofund.portal.Registration;
 import london.cofund.portal.RegistrationService;
 import london.cofund.portal.RegistrationService.Request;
@@ -26,9 +28,42 @@ import org.springframework.web.servlet.ModelAndView;
 class RegistrationPages {
 
   private final RegistrationService registrations;
+  private final ContactAddresses contacts;
 
-  RegistrationPages(RegistrationService registrations) {
+  RegistrationPages(RegistrationService registrations, ContactAddresses contacts) {
     this.registrations = registrations;
+    this.contacts = contacts;
+  }
+
+  /**
+   * A bid's lead contact confirms their address by the link CoFund mailed them ({@link
+   * ContactAddresses}). The link shows a button, and only the button's POST confirms, so that a
+   * mail scanner that opens links confirms nothing.
+   */
+  @GetMapping(TaskLinks.ADDRESS_CONFIRMATION_PATH)
+  ModelAndView addressForm(@RequestParam(required = false) String token) {
+    return contacts
+        .pending(token)
+        .map(email -> addressPage("pending", email, token, HttpStatus.OK))
+        .orElseGet(() -> addressPage("expired", null, null, HttpStatus.NOT_FOUND));
+  }
+
+  @PostMapping(TaskLinks.ADDRESS_CONFIRMATION_PATH)
+  ModelAndView confirmAddress(@RequestParam(required = false) String token) {
+    return contacts
+        .confirm(token)
+        .map(email -> addressPage("confirmed", email, null, HttpStatus.OK))
+        .orElseGet(() -> addressPage("expired", null, null, HttpStatus.NOT_FOUND));
+  }
+
+  private static ModelAndView addressPage(
+      String state, String email, String token, HttpStatus status) {
+    ModelAndView page = new ModelAndView("portal/address");
+    page.addObject("state", state);
+    page.addObject("email", email);
+    page.addObject("token", token);
+    page.setStatus(status);
+    return page;
   }
 
   @GetMapping("/apply/register")

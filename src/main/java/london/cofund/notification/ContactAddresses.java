@@ -1,0 +1,121 @@
+package london.cofund.notification;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Whether a bid's lead contact has confirmed their address, the rule that stops CoFund mailing
+ * addresses nobody owns. An address is confirmed when it is a CoFund user's (a self-registered
+ * applicant confirmed it by the registration link; an administrator created the others), or when
+ * somebody followed the link that CoFund mailed to it. Until then the address gets that link and
+ * nothing else ({@link StepMailer}). The table {@code cf_contact_address} is this class's own.
+ */
+@Repository
+public class ContactAddresses {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final JdbcClient jdbc;
+  private final People people;
+  private final TransactionTemplate ownTransaction;
+  private final Clock clock;
+
+  public ContactAddresses(
+      JdbcClient jdbc, People people, PlatformTransactionManager transactions, Clock clock) {
+    this.jdbc = jdbc;
+    this.people = people;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+  }
+
+  /** Whether CoFund may mail this address. */
+  public boolean confirmed(String email) {
+    String key = key(email);
+    return people.withEmail(key).isPresent()
+        || jdbc.sql(
+                    "select count(*) from cf_contact_address"
+                        + " where email = :email and confirmed_at is not null")
+                .param("email", key)
+                .query(Long.class)
+                .single()
+            > 0;
+  }
+
+  /**
+   * The secret of the link that confirms this address: the same one each time it is asked for, so
+   * that a retried step mails the link it mailed before. Kept in a transaction of its own, so that
+   * two steps asking at once never fail each other's.
+   */
+  public String token(String email) {
+    String key = key(email);
+    Optional<String> existing = tokenOf(key);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    try {
+      ownTransaction.executeWithoutResult(
+          status ->
+              jdbc.sql(
+                      "insert into cf_contact_address (email, token, requested_at)"
+                          + " values (:email, :token, :at)")
+                  .param("email", key)
+                  .param("token", token)
+                  .param("at", OffsetDateTime.now(clock))
+                  .update());
+      return token;
+    } catch (DuplicateKeyException raced) {
+      return tokenOf(key).orElseThrow(() -> raced);
+    }
+  }
+
+  /** The address a link confirms, while it is not yet confirmed. */
+  public Optional<String> pending(String token) {
+    if (token == null || token.isBlank()) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "select email from cf_contact_address where token = :token and confirmed_at is null")
+        .param("token", token)
+        .query(String.class)
+        .optional();
+  }
+
+  /** Confirms the address that the link names; empty if the link is unknown or already used. */
+  public Optional<String> confirm(String token) {
+    Optional<String> email = pending(token);
+    email.ifPresent(
+        address ->
+            jdbc.sql(
+                    "update cf_contact_address set confirmed_at = :at"
+                        + " where token = :token and confirmed_at is null")
+                .param("at", OffsetDateTime.now(clock))
+                .param("token", token)
+                .update());
+    return email;
+  }
+
+  private Optional<String> tokenOf(String key) {
+    return jdbc.sql("select token from cf_contact_address where email = :email")
+        .param("email", key)
+        .query(String.class)
+        .optional();
+  }
+
+  private static String key(String email) {
+    return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+  }
+}
