@@ -7,8 +7,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,21 +17,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * addresses nobody owns. An address is confirmed when it is a CoFund user's (a self-registered
  * applicant confirmed it by the registration link; an administrator created the others), or when
  * somebody followed the link that CoFund mailed to it. Until then the address gets that link and
- * nothing else ({@link StepMailer}). The table {@code cf_contact_address} is this class's own.
+ * nothing else ({@link StepMailer}). Its table is {@link ContactAddressRepository}'s.
  */
-@Repository
+@Service
 public class ContactAddresses {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final JdbcClient jdbc;
+  private final ContactAddressRepository addresses;
   private final People people;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
 
-  public ContactAddresses(
-      JdbcClient jdbc, People people, PlatformTransactionManager transactions, Clock clock) {
-    this.jdbc = jdbc;
+  ContactAddresses(
+      ContactAddressRepository addresses,
+      People people,
+      PlatformTransactionManager transactions,
+      Clock clock) {
+    this.addresses = addresses;
     this.people = people;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -42,14 +44,7 @@ public class ContactAddresses {
   /** Whether CoFund may mail this address. */
   public boolean confirmed(String email) {
     String key = key(email);
-    return people.withEmail(key).isPresent()
-        || jdbc.sql(
-                    "select count(*) from cf_contact_address"
-                        + " where email = :email and confirmed_at is not null")
-                .param("email", key)
-                .query(Long.class)
-                .single()
-            > 0;
+    return people.withEmail(key).isPresent() || addresses.confirmed(key);
   }
 
   /**
@@ -59,7 +54,7 @@ public class ContactAddresses {
    */
   public String token(String email) {
     String key = key(email);
-    Optional<String> existing = tokenOf(key);
+    Optional<String> existing = addresses.tokenOf(key);
     if (existing.isPresent()) {
       return existing.get();
     }
@@ -68,17 +63,10 @@ public class ContactAddresses {
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     try {
       ownTransaction.executeWithoutResult(
-          status ->
-              jdbc.sql(
-                      "insert into cf_contact_address (email, token, requested_at)"
-                          + " values (:email, :token, :at)")
-                  .param("email", key)
-                  .param("token", token)
-                  .param("at", OffsetDateTime.now(clock))
-                  .update());
+          status -> addresses.insert(key, token, OffsetDateTime.now(clock)));
       return token;
     } catch (DuplicateKeyException raced) {
-      return tokenOf(key).orElseThrow(() -> raced);
+      return addresses.tokenOf(key).orElseThrow(() -> raced);
     }
   }
 
@@ -87,32 +75,15 @@ public class ContactAddresses {
     if (token == null || token.isBlank()) {
       return Optional.empty();
     }
-    return jdbc.sql(
-            "select email from cf_contact_address where token = :token and confirmed_at is null")
-        .param("token", token)
-        .query(String.class)
-        .optional();
+    return addresses.pending(token);
   }
 
   /** Confirms the address that the link names; empty if the link is unknown or already used. */
   public Optional<String> confirm(String token) {
     Optional<String> email = pending(token);
-    email.ifPresent(
-        address ->
-            jdbc.sql(
-                    "update cf_contact_address set confirmed_at = :at"
-                        + " where token = :token and confirmed_at is null")
-                .param("at", OffsetDateTime.now(clock))
-                .param("token", token)
-                .update());
-    return email;
-  }
-
-  private Optional<String> tokenOf(String key) {
-    return jdbc.sql("select token from cf_contact_address where email = :email")
-        .param("email", key)
-        .query(String.class)
-        .optional();
+    return email.isPresent() && addresses.confirm(token, OffsetDateTime.now(clock))
+        ? email
+        : Optional.empty();
   }
 
   private static String key(String email) {

@@ -20,6 +20,7 @@ import london.cofund.WebappLogin;
 import london.cofund.environment.RequiresChromium;
 import london.cofund.fixtures.Fixtures;
 import london.cofund.fixtures.FundDriver;
+import london.cofund.notification.ContactAddresses;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -278,6 +279,25 @@ class PortalBrowserTest {
     pages.open("/apply/drafts/no-such-draft");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
     pages.assertAccessible("portal-not-found");
+  }
+
+  @Test
+  void aLeadContactConfirmsTheirAddressWithTheMailedLinksButton() {
+    String email = "contact" + System.nanoTime() % 1_000_000_000L + "@charity.example.org";
+    String token = context.getBean(ContactAddresses.class).token(email);
+
+    pages.open("/apply/register/address?token=" + token);
+    wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Confirm your email address"));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains(email);
+    pages.assertAccessible("portal-address");
+    browser.findElement(By.id("confirm-address")).click();
+    wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Your address is confirmed"));
+    pages.assertAccessible("portal-address-confirmed");
+    assertThat(context.getBean(ContactAddresses.class).confirmed(email)).isTrue();
+
+    pages.open("/apply/register/address?token=" + token);
+    wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "This link does not work"));
+    pages.assertAccessible("portal-address-used");
   }
 
   private void logIn(String user, String password) {
