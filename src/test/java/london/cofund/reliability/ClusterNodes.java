@@ -53,7 +53,7 @@ final class ClusterNodes implements AutoCloseable {
       settings.add("--spring.profiles.active=prod");
       settings.add("--cofund.admin.user=admin");
       settings.add("--cofund.admin.password=" + ADMIN_PASSWORD);
-      settings.addAll(perNode.get(i));
+      overlay(settings, perNode.get(i));
       cluster.nodes.add(new AppProcess(cluster.work, settings).password("admin", ADMIN_PASSWORD));
     }
     return cluster;
@@ -66,14 +66,26 @@ final class ClusterNodes implements AutoCloseable {
    */
   static ClusterNodes demoLogins(String name, List<List<String>> perNode) throws Exception {
     ClusterNodes cluster = new ClusterNodes(name);
-    for (int i = 0; i < perNode.size(); i++) {
-      List<String> settings = cluster.common(i);
-      settings.add("--camunda.bpm.database.schema-update=false");
-      settings.add("--cofund.mail.sink-enabled=false");
-      settings.addAll(perNode.get(i));
-      cluster.nodes.add(new AppProcess(cluster.work, settings));
+    for (List<String> own : perNode) {
+      cluster.addDemoLoginsNode(own);
     }
     return cluster;
+  }
+
+  /** A cluster of no node yet: add them with {@link #addDemoLoginsNode}. */
+  static ClusterNodes empty(String name) throws Exception {
+    return new ClusterNodes(name);
+  }
+
+  /** Adds a node as {@link #demoLogins} makes them, with its own settings; not started. */
+  AppProcess addDemoLoginsNode(List<String> own) throws Exception {
+    List<String> settings = common(nodes.size());
+    settings.add("--camunda.bpm.database.schema-update=false");
+    settings.add("--cofund.mail.sink-enabled=false");
+    overlay(settings, own);
+    AppProcess node = new AppProcess(work, settings);
+    nodes.add(node);
+    return node;
   }
 
   private List<String> common(int index) {
@@ -82,6 +94,15 @@ final class ClusterNodes implements AutoCloseable {
     settings.add("--spring.mail.port=" + smtp.getSmtp().getPort());
     settings.add("--cofund.node.name=" + nodeName(index));
     return settings;
+  }
+
+  /** The settings with a node's own ones last, each replacing a common one of the same key. */
+  private static void overlay(List<String> settings, List<String> own) {
+    for (String setting : own) {
+      String key = setting.substring(0, setting.indexOf('=') + 1);
+      settings.removeIf(s -> s.startsWith(key));
+      settings.add(setting);
+    }
   }
 
   static String nodeName(int index) {
@@ -134,11 +155,14 @@ final class ClusterNodes implements AutoCloseable {
     return ((Number) query(sql).get(0).values().iterator().next()).longValue();
   }
 
-  /** Until no job is left at all (none due, none locked, none waiting for a retry), or the time. */
+  /** Until no job is due (locked or not; timers of later deadlines aside), or the time is up. */
   boolean waitUntilNoJobs(java.time.Duration atMost) throws Exception {
     long deadline = System.nanoTime() + atMost.toNanos();
     while (System.nanoTime() < deadline) {
-      if (count("select count(*) from ACT_RU_JOB where RETRIES_ > 0 and DUEDATE_ is null") == 0) {
+      if (count(
+              "select count(*) from ACT_RU_JOB where RETRIES_ > 0 and SUSPENSION_STATE_ = 1"
+                  + " and (DUEDATE_ is null or DUEDATE_ <= now())")
+          == 0) {
         return true;
       }
       Thread.sleep(1000);
