@@ -103,6 +103,14 @@ class ProdProfileTest {
           .as("the engine's tables, made by Flyway with the engine's scripts")
           .isEqualTo("7.24.0");
       assertThat(env.getProperty("camunda.bpm.database.schema-update")).isEqualTo("false");
+      assertThat(app.getBeanNamesForType(org.springframework.session.SessionRepository.class))
+          .as("web sessions in the database, shared by the nodes")
+          .isNotEmpty();
+      Assertions.assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from flyway_schema_history where version = '141' and success",
+                  Integer.class))
+          .isOne();
       Assertions.assertThat(jdbc.queryForObject("select count(*) from cf_round", Integer.class))
           .isZero();
       Assertions.assertThat(
@@ -113,7 +121,8 @@ class ProdProfileTest {
 
   /**
    * A database made by an earlier CoFund, whose engine created its own tables (schema-update true,
-   * no V140): the prod profile baselines them, recording V140 without touching them.
+   * neither V140 nor V141, in-memory sessions): the prod profile baselines them, recording V140
+   * without touching them, then adds V141.
    */
   @Test
   void baselinesTheEngineTablesThatAnEarlierVersionLetTheEngineCreate() throws SQLException {
@@ -128,7 +137,10 @@ class ProdProfileTest {
               database,
               "fund-admin",
               "a-very-long-secret-1",
-              "--camunda.bpm.database.schema-update=true")) {
+              "--camunda.bpm.database.schema-update=true",
+              "--spring.flyway.locations=classpath:db/migration",
+              "--spring.autoconfigure.exclude="
+                  + "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration")) {
         var jdbc = before.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
         Assertions.assertThat(
                 jdbc.queryForObject(

@@ -54,7 +54,8 @@ final class ClusterNodes implements AutoCloseable {
       settings.add("--cofund.admin.user=admin");
       settings.add("--cofund.admin.password=" + ADMIN_PASSWORD);
       overlay(settings, perNode.get(i));
-      cluster.nodes.add(new AppProcess(cluster.work, settings).password("admin", ADMIN_PASSWORD));
+      cluster.nodes.add(
+          new AppProcess(cluster.nodeWork(i), settings).password("admin", ADMIN_PASSWORD));
     }
     return cluster;
   }
@@ -83,7 +84,7 @@ final class ClusterNodes implements AutoCloseable {
     settings.add("--camunda.bpm.database.schema-update=false");
     settings.add("--cofund.mail.sink-enabled=false");
     overlay(settings, own);
-    AppProcess node = new AppProcess(work, settings);
+    AppProcess node = new AppProcess(nodeWork(nodes.size()), settings);
     nodes.add(node);
     return node;
   }
@@ -103,6 +104,11 @@ final class ClusterNodes implements AutoCloseable {
       settings.removeIf(s -> s.startsWith(key));
       settings.add(setting);
     }
+  }
+
+  /** A node's own directory for its logs. */
+  private Path nodeWork(int index) throws java.io.IOException {
+    return Files.createDirectories(work.resolve(nodeName(index)));
   }
 
   static String nodeName(int index) {
