@@ -29,6 +29,27 @@ class ClusterColdStartIT {
         assertThat(node.send("GET", "/actuator/health", null, null).body()).contains("UP");
         node.expect(200, node.send("GET", "/engine-rest/process-definition/count", "admin", null));
       }
+      // Each node's metrics, for administrators and monitoring only: the engine's jobs and
+      // incidents (cluster-wide, from the database) beside HikariCP's pool.
+      AppProcess first = cluster.node(0);
+      assertThat(first.send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+      String metrics =
+          first.expect(200, first.send("GET", "/actuator/prometheus", "admin", null)).body();
+      assertThat(metrics)
+          .contains("cofund_jobs_due")
+          .contains("cofund_jobs_locked")
+          .contains("cofund_jobs_failed")
+          .contains("cofund_incidents_open{type=\"failedJob\"")
+          .contains("camunda_metric_total{name=\"job-successful\"")
+          .contains("hikaricp_connections_max");
+      String pool =
+          metrics
+              .lines()
+              .filter(l -> l.startsWith("hikaricp_connections_max"))
+              .findFirst()
+              .orElse("");
+      System.out.println("Metrics of node-a: " + pool);
+      assertThat(pool).endsWith(" 20.0");
       List<Map<String, Object>> definitions =
           cluster.query(
               "select KEY_ as key, VERSION_ as version, count(*) as n from ACT_RE_PROCDEF"
