@@ -10,7 +10,10 @@ COPY processes processes
 RUN ./mvnw -q -B package -DskipTests
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 cofund
+# curl for the health check of docker-compose.yml (GET /actuator/health).
+RUN apt-get update && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 cofund
 WORKDIR /app
 COPY --from=build /src/target/cofund-*.jar /app/cofund.jar
 USER cofund

@@ -43,6 +43,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       MOPAC and administrators, the H2 console for administrators.
  *   <li>{@code /actuator/health} and {@code /actuator/info}: open, for load balancers; the health
  *       components only for administrators and the {@code monitoring} group, with HTTP Basic.
+ *       {@code /actuator/prometheus} (metrics) for those two only.
  *   <li>{@code /boroughs} and {@code /boroughs/{gssCode}/**}: the borough pages, signed in the same
  *       way; who reaches which borough is {@link BoroughAccess}'s rule, and a refusal there is a
  *       page, not a problem document.
@@ -115,6 +116,9 @@ class SecurityConfiguration {
                 auth.requestMatchers(
                         paths("/actuator/health", "/actuator/health/**", "/actuator/info"))
                     .permitAll()
+                    // Metrics say how busy the fund is and what fails: not for anyone.
+                    .requestMatchers(paths("/actuator/prometheus"))
+                    .hasAnyAuthority(Roles.ADMIN, Roles.MONITORING)
                     .anyRequest()
                     .denyAll())
         // Optional Basic: anonymous callers see the status, administrators and monitoring see the

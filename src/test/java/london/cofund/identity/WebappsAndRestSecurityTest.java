@@ -196,6 +196,10 @@ class WebappsAndRestSecurityTest {
     }
 
     assertThat(http.get("/actuator/info", null).status()).isEqualTo(200);
+    // Metrics: administrators and monitoring only. (Spring Boot's tests export no metrics; what
+    // the endpoint shows a signed-in administrator is ClusterColdStartIT's, on the jar.)
+    assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(401);
+    assertThat(http.get("/actuator/prometheus", "mopac").status()).isEqualTo(403);
     assertThat(http.get("/actuator/env", null).status()).isIn(401, 403, 404);
     assertThat(http.get("/actuator/beans", "admin").status()).isIn(401, 403, 404);
   }

@@ -34,6 +34,8 @@ final class AppProcess {
   final int port;
   private Process process;
   private volatile boolean up;
+  private final java.util.Map<String, String> passwords =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param work where the logs go
@@ -43,6 +45,17 @@ final class AppProcess {
     this.work = work;
     this.settings = settings;
     this.port = freePort();
+  }
+
+  /** The password of a login other than the demo's ({@code demo}), such as prod's admin. */
+  AppProcess password(String user, String password) {
+    passwords.put(user, password);
+    return this;
+  }
+
+  /** The process, to learn its pid or whether it is alive. */
+  Process process() {
+    return process;
   }
 
   /** Starts the jar and waits until {@code /actuator/health} answers UP. */
@@ -177,7 +190,9 @@ final class AppProcess {
           "Authorization",
           "Basic "
               + Base64.getEncoder()
-                  .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+                  .encodeToString(
+                      (user + ":" + passwords.getOrDefault(user, "demo"))
+                          .getBytes(StandardCharsets.UTF_8)));
     }
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

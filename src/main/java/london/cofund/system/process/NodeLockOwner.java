@@ -30,6 +30,15 @@ public class NodeLockOwner extends AbstractProcessEnginePlugin {
     this.name = name;
   }
 
+  /**
+   * The engine's host name is the node's name too: the job log (ACT_HI_JOB_LOG.HOSTNAME_) and the
+   * metrics then say which node ran what.
+   */
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setHostname(name);
+  }
+
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     JobExecutor executor = configuration.getJobExecutor();
