@@ -54,8 +54,13 @@ final class GrantDriver {
 
   /** A published round of its own whose services start on 1 April 2027. */
   String openRound(String prefix) {
+    return openRound(prefix, 10_000_000L, null);
+  }
+
+  /** The same round with a pot of its own, drawing on a named fund (null: the demo fund). */
+  String openRound(String prefix, long pot, String fundId) {
     ClockUtil.setCurrentTime(Date.from(Fixtures.NOW));
-    RoundRequest r = Fixtures.round(Fixtures.newRoundId(prefix), Fixtures.NOW);
+    RoundRequest r = Fixtures.round(Fixtures.newRoundId(prefix), Fixtures.NOW, pot);
     RoundRequest request =
         new RoundRequest(
             r.roundId(),
@@ -73,7 +78,7 @@ final class GrantDriver {
             r.decisionDate(),
             SERVICE_START,
             r.previousRoundId(),
-            r.fundId(),
+            fundId,
             r.minSubRegionalBoroughs(),
             r.minPartnerAgencies());
     rounds.register(request, "mopac");
