@@ -481,18 +481,22 @@ public class GrantService {
             .mapToLong(BudgetLine::budgetPence)
             .findFirst()
             .orElse(0);
-    long approvedSpend =
-        grants.returns(reference).stream()
-            .filter(r -> r.status() == MonitoringReturn.Status.APPROVED)
-            .filter(r -> r.quarter().year().toString().equals(year))
-            .mapToLong(MonitoringReturn::spendPence)
-            .sum();
+    long approvedSpend = approvedSpendIn(reference, year);
     long paidInYear = paidIn(reference, year);
     long amount = Math.max(0, Math.min(approvedSpend, budget) - paidInYear);
     grants.savePaymentStatus(
         reference, quarter, Payment.Kind.QUARTER, Payment.Status.PAID, amount, now());
     LOG.info("Grant {}: {} paid for {}", reference, Pence.format(amount), quarter);
     return new Release(quarter, Payment.Status.PAID, amount);
+  }
+
+  /** The spend of the year's approved returns (a quarter's spend counts towards its year). */
+  private long approvedSpendIn(String reference, String year) {
+    return grants.returns(reference).stream()
+        .filter(r -> r.status() == MonitoringReturn.Status.APPROVED)
+        .filter(r -> r.quarter().year().toString().equals(year))
+        .mapToLong(MonitoringReturn::spendPence)
+        .sum();
   }
 
   private long paidIn(String reference, String year) {
@@ -534,7 +538,10 @@ public class GrantService {
             .mapToLong(BudgetLine::budgetPence)
             .findFirst()
             .orElse(0);
-    long underspend = Math.max(0, budget - paidIn(reference, year));
+    // Approved spend whose payment is held (payments suspended) is still owed: it stays.
+    long owed =
+        Math.max(paidIn(reference, year), Math.min(approvedSpendIn(reference, year), budget));
+    long underspend = Math.max(0, budget - owed);
     grants.saveReturned(reference, year, underspend);
     LOG.info("Grant {}: {} of {} returned to the fund", reference, Pence.format(underspend), year);
     return underspend;

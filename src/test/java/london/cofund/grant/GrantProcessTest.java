@@ -41,6 +41,7 @@ import org.springframework.context.ApplicationContext;
 class GrantProcessTest {
 
   static final CurrentUser LEAD = new CurrentUser("applicant1", Set.of(Roles.APPLICANTS));
+  static final CurrentUser MOPAC = new CurrentUser("mopac", Set.of(Roles.MOPAC));
 
   @Autowired ApplicationContext context;
   @Autowired ProcessEngine engine;
@@ -216,7 +217,37 @@ class GrantProcessTest {
         .hasMessageContaining("none was submitted");
   }
 
+  @Test
+  void suspendedPaymentsAreHeldUntilMopacResumesThem() {
+    String roundId = driver.openRound("GS");
+    String ref = driver.assessed(roundId, "Held payments", 400_000, 400_000, 4);
+    driver.decide(ref, "FUNDED");
+    driver.sign(ref, false);
+    Quarter first = grants.record(ref).payments().get(0).quarter();
+    driver.moveTo(atLondon(first.end().plusDays(1), LocalTime.of(10, 0)), ref);
+
+    steps.suspend(ref, "An audit of the lead's accounts.", MOPAC);
+    assertThat(grants.get(ref).paymentsSuspended()).isTrue();
+    steps.submitReturn(ref, GrantDriver.returnFor(first, 9_000_000L), LEAD);
+    driver.run(ref);
+    driver.complete(ref, TASK_REVIEW_RETURN, VAR_RETURN_REVIEW, "APPROVE");
+    assertThat(payment(ref, first).status()).isEqualTo(Payment.Status.HELD);
+    assertThat(payment(ref, first).paidPence()).isNull();
+
+    driver.complete(ref, TASK_RESUME_PAYMENTS, VAR_RESUME_REASON, "The audit found nothing.");
+    assertThat(grants.get(ref).paymentsSuspended()).isFalse();
+    assertThat(payment(ref, first).status()).isEqualTo(Payment.Status.PAID);
+    assertThat(payment(ref, first).paidPence()).isEqualTo(9_000_000L);
+  }
+
   // ---- steps
+
+  Payment payment(String ref, Quarter quarter) {
+    return grants.record(ref).payments().stream()
+        .filter(p -> p.quarter().equals(quarter) && p.kind() == Payment.Kind.QUARTER)
+        .findFirst()
+        .orElseThrow();
+  }
 
   /**
    * One quarter as it should go: the quarter ends, the lead reports, MOPAC approves, it is paid.
