@@ -350,6 +350,94 @@ class AuthorizationMatrixTest {
     assertThat(cells.stream().map(Cell::task).distinct()).hasSize(20);
   }
 
+  /**
+   * The grant's other tasks, each through the same table: the working group's replacement offer
+   * after a failed agreement, and a grant's closure (its process started at the final report, one
+   * part of the model at a time, as the lead's eight quarters are GrantProcessTest's).
+   */
+  @Test
+  void theGrantsOtherTasksKeepTheSameDoorRules() {
+    FundDriver fund = new FundDriver(context);
+    String roundId = Fixtures.newRoundId("MXG");
+    rounds.register(Fixtures.round(roundId, Fixtures.NOW), "mopac");
+    rounds.agreeShortlist(roundId, List.of("FEMALE_OFFENDING"));
+    rounds.publish(roundId);
+    String failed =
+        fund.toAssessment(roundId, Fixtures.eligibleEoi("Fails", FundDriver.CONTACT), "applicant1");
+    String deferred =
+        fund.toAssessment(
+            roundId, Fixtures.eligibleEoi("Deferred", FundDriver.CONTACT), "applicant1");
+    String closing =
+        fund.toAssessment(
+            roundId, Fixtures.eligibleEoi("Closes", FundDriver.CONTACT), "applicant1");
+    for (String ref : List.of(failed, deferred, closing)) {
+      fund.assess(ref, "assessor1", 4, 4, 4, 4, 4);
+      fund.assess(ref, "assessor2", 4, 4, 4, 4, 4);
+    }
+    decide(fund, failed, "FUNDED");
+    decide(fund, deferred, "DEFERRED");
+    decide(fund, closing, "FUNDED");
+
+    fund.complete(
+        fund.task(failed, TASK_CONFIRM_GRANT_AGREEMENT),
+        VAR_GRANT_AGREEMENT_SIGNED,
+        false,
+        VAR_AGREEMENT_FAILURE_REASON,
+        "The lead withdrew.");
+    table(
+        fund,
+        fund.task(failed, GrantProcess.TASK_OFFER_REPLACEMENT),
+        Set.of("mopac", "wg"),
+        vars(GrantProcess.VAR_REPLACEMENT_DECISION, "DECLINE"));
+
+    fund.complete(
+        fund.task(closing, TASK_CONFIRM_GRANT_AGREEMENT),
+        VAR_GRANT_AGREEMENT_SIGNED,
+        true,
+        VAR_AGREEMENT_DATE,
+        "2026-09-15");
+    var grant =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(GrantProcess.KEY)
+            .processInstanceBusinessKey(closing)
+            .singleResult();
+    Map<String, Object> variables = runtime.getVariables(grant.getId());
+    runtime.deleteProcessInstance(grant.getId(), "the matrix starts the closure on its own");
+    runtime
+        .createProcessInstanceByKey(GrantProcess.KEY)
+        .businessKey(closing)
+        .setVariables(variables)
+        .startBeforeActivity(GrantProcess.TASK_SUBMIT_FINAL_REPORT)
+        .execute();
+    table(
+        fund,
+        fund.task(closing, GrantProcess.TASK_SUBMIT_FINAL_REPORT),
+        Set.of("applicant1"),
+        vars(GrantProcess.VAR_FINAL_REPORT, "Delivered as promised."));
+    table(
+        fund,
+        fund.task(closing, GrantProcess.TASK_RECORD_EVALUATION),
+        Set.of("mopac"),
+        vars(GrantProcess.VAR_EVALUATION, "Good value."));
+
+    System.out.println(report());
+    assertThat(fiveHundreds).as("no 5xx anywhere").isEmpty();
+    assertThat(cells.stream().filter(c -> c.expected() != c.actual()).toList())
+        .as("cells whose outcome differs from the role's rights")
+        .isEmpty();
+    assertThat(cells.stream().map(Cell::task).distinct()).hasSize(3);
+  }
+
+  private void decide(FundDriver fund, String ref, String outcome) {
+    runtime
+        .createMessageCorrelation(MESSAGE_FUNDING_DECISION)
+        .processInstanceBusinessKey(ref)
+        .setVariable(VAR_FUNDING_OUTCOME, outcome)
+        .correlateWithResult();
+    fund.run();
+  }
+
   /** Every role and operation against one task, then its lawful completion. */
   private void table(
       FundDriver fund, Task task, Set<String> workers, Map<String, Object> declared) {
