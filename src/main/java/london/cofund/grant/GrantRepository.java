@@ -61,6 +61,10 @@ class GrantRepository {
         .optional();
   }
 
+  List<String> references() {
+    return jdbc.sql("select reference from cf_grant order by reference").query(String.class).list();
+  }
+
   List<Grant> findByRound(String roundId) {
     return jdbc.sql("select * from cf_grant where round_id = :round order by reference")
         .param("round", roundId)

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -900,17 +899,33 @@ public class GrantService {
     return OffsetDateTime.now(clock);
   }
 
-  /** Totals of a grant for reports: award, paid and returned, by year. */
-  public Map<String, Map<String, Long>> figuresByYear(String reference) {
-    Map<String, Map<String, Long>> figures = new LinkedHashMap<>();
-    for (BudgetLine line : grants.lines(reference)) {
-      figures.put(
-          line.financialYear(),
-          Map.of(
-              "budgetPence", line.budgetPence(),
-              "paidPence", paidIn(reference, line.financialYear()),
-              "returnedPence", line.returnedPence()));
-    }
-    return figures;
+  /**
+   * One year of a grant, in whole pence: its budget line, the spend its approved returns report,
+   * what it was paid and what it returned to the fund.
+   */
+  public record YearFigures(
+      String financialYear,
+      long budgetPence,
+      long spentPence,
+      long paidPence,
+      long returnedPence) {}
+
+  /** A grant's figures by financial year, for spend against budget. */
+  public List<YearFigures> figuresByYear(String reference) {
+    return grants.lines(reference).stream()
+        .map(
+            line ->
+                new YearFigures(
+                    line.financialYear(),
+                    line.budgetPence(),
+                    approvedSpendIn(reference, line.financialYear()),
+                    paidIn(reference, line.financialYear()),
+                    line.returnedPence()))
+        .toList();
+  }
+
+  /** The references of every grant, in order. */
+  public List<String> references() {
+    return grants.references();
   }
 }

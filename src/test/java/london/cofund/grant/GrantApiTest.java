@@ -91,6 +91,26 @@ class GrantApiTest {
   }
 
   @Test
+  void theListShowsSpendAgainstBudgetPerYearToThoseWhoMaySeeIt() {
+    Response mine = http.get("/api/grants?borough=" + Fixtures.WESTMINSTER, "applicant1");
+    assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+    JsonNode line = null;
+    for (JsonNode grant : mine.json()) {
+      if (grant.get("reference").asText().equals(ref)) {
+        line = grant;
+      }
+    }
+    assertThat(line).as("the lead's grant is listed").isNotNull();
+    assertThat(line.get("years")).hasSize(2);
+    assertThat(line.get("years").get(0).get("budgetPence").asLong()).isEqualTo(60_000_000L);
+    assertThat(line.get("years").get(1).get("budgetPence").asLong()).isEqualTo(40_000_000L);
+    assertThat(line.get("years").get(0).get("paidPence").asLong()).isZero();
+    assertThat(http.get("/api/grants", "applicant2").body()).doesNotContain(ref);
+    assertThat(http.get("/api/grants?borough=E09000012", "mopac").body()).doesNotContain(ref);
+    assertThat(http.get("/api/grants?borough=" + Fixtures.CAMDEN, "mopac").body()).contains(ref);
+  }
+
+  @Test
   void theLeadSubmitsAReturnOnceForAQuarterThatIsOver() {
     Response created =
         http.post(

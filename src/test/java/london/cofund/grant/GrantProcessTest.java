@@ -127,6 +127,19 @@ class GrantProcessTest {
     assertThat(closed.paidPence())
         .isEqualTo(closed.grant().awardPence() - closed.returnedPence())
         .isEqualTo(112_000_000L);
+    // The list of grants agrees: spend against budget per year.
+    var figures =
+        steps.visible(MOPAC, roundId, null).stream()
+            .filter(g -> g.proposal().reference().equals(ref))
+            .findFirst()
+            .orElseThrow()
+            .years();
+    assertThat(figures)
+        .containsExactly(
+            new GrantService.YearFigures(
+                GrantDriver.YEAR_1, 55_000_000L, 48_000_000L, 48_000_000L, 7_000_000L),
+            new GrantService.YearFigures(
+                GrantDriver.YEAR_2, 65_000_000L, 64_000_000L, 64_000_000L, 1_000_000L));
     // The fund counts what the grant still holds: what it paid.
     assertThat(awardChanges.get(0).heldByYear(ref).orElseThrow())
         .containsEntry(GrantDriver.YEAR_1, 480_000L)

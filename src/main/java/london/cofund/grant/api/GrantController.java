@@ -1,6 +1,8 @@
 package london.cofund.grant.api;
 
 import java.net.URI;
+import java.util.List;
+import london.cofund.grant.GrantService;
 import london.cofund.grant.ReturnForm;
 import london.cofund.grant.VariationRequest;
 import london.cofund.grant.process.GrantSteps;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,6 +31,41 @@ class GrantController {
 
   /** Why MOPAC suspends payments. */
   record SuspensionRequest(String reason) {}
+
+  /** A grant in a list: spend against budget, per year, in whole pence. */
+  record GrantLine(
+      String reference,
+      String title,
+      String roundId,
+      String status,
+      List<String> deliveryBoroughs,
+      long awardPence,
+      long paidPence,
+      long returnedPence,
+      List<GrantService.YearFigures> years) {
+    static GrantLine of(GrantSteps.GrantSummary s) {
+      return new GrantLine(
+          s.proposal().reference(),
+          s.proposal().title(),
+          s.proposal().roundId(),
+          s.record().grant().status().name(),
+          s.proposal().deliveryBoroughs(),
+          s.record().grant().awardPence(),
+          s.record().paidPence(),
+          s.record().returnedPence(),
+          s.years());
+    }
+  }
+
+  @GetMapping("/api/grants")
+  List<GrantLine> visible(
+      @RequestParam(required = false) String roundId,
+      @RequestParam(required = false) String borough,
+      Authentication authentication) {
+    return steps.visible(CurrentUser.of(authentication), roundId, borough).stream()
+        .map(GrantLine::of)
+        .toList();
+  }
 
   @GetMapping("/api/grants/{reference}")
   GrantView one(@PathVariable String reference, Authentication authentication) {

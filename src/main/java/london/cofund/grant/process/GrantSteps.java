@@ -4,6 +4,7 @@ import static london.cofund.grant.process.GrantProcess.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import london.cofund.grant.GrantService;
 import london.cofund.grant.GrantService.GrantRecord;
@@ -64,6 +65,32 @@ public class GrantSteps {
       throw new NotFoundException("No grant '" + reference + "' that you may see.");
     }
     return grants.record(reference);
+  }
+
+  /** A grant as a list shows it: spend against budget, per year. */
+  public record GrantSummary(
+      Proposal proposal, GrantRecord record, List<GrantService.YearFigures> years) {}
+
+  /**
+   * The grants the user may see, optionally of one round or delivered in one borough (a GSS code),
+   * each with its spend against budget per year.
+   */
+  public List<GrantSummary> visible(CurrentUser user, String roundId, String borough) {
+    java.util.Set<String> withGrant = new java.util.HashSet<>(grants.references());
+    return proposals.visible(user).stream()
+        .filter(p -> withGrant.contains(p.reference()))
+        .filter(p -> roundId == null || roundId.isBlank() || roundId.equals(p.roundId()))
+        .filter(
+            p ->
+                borough == null
+                    || borough.isBlank()
+                    || p.deliveryBoroughs().contains(borough)
+                    || p.scope() == london.cofund.eligibility.Scope.PAN_LONDON)
+        .map(
+            p ->
+                new GrantSummary(
+                    p, grants.record(p.reference()), grants.figuresByYear(p.reference())))
+        .toList();
   }
 
   /**
