@@ -144,10 +144,9 @@ public class GrantService {
     Round round = rounds.get(proposal.roundId());
     LocalDate start =
         round.dates().serviceStartDate().atZoneSameInstant(EngineClock.LONDON).toLocalDate();
-    Map<String, Long> budget = new TreeMap<>();
+    TreeMap<String, Long> budget = new TreeMap<>();
     proposal.budgetByYear().forEach((year, pounds) -> budget.put(year, Pence.ofPounds(pounds)));
-    FinancialYear last =
-        FinancialYear.parse(((TreeMap<String, Long>) budget).lastKey()).orElseThrow();
+    FinancialYear last = FinancialYear.parse(budget.lastKey()).orElseThrow();
     LocalDate end = LocalDate.of(last.startYear() + 1, 3, 31);
     Grant grant =
         new Grant(
