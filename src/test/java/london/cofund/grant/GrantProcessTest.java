@@ -228,6 +228,39 @@ class GrantProcessTest {
     assertThatThrownBy(() -> grants.releasePayment(ref, first))
         .hasMessageContaining("return for " + first)
         .hasMessageContaining("none was submitted");
+
+    // Through the process: the payment step reached without the quarter's approved return (one
+    // part of the model on its own) retries, then stops as an incident that names the return.
+    var runtime = engine.getRuntimeService();
+    var management = engine.getManagementService();
+    Map<String, Object> variables = runtime.getVariables(driver.grant(ref).getId());
+    String probe =
+        runtime
+            .createProcessInstanceByKey(KEY)
+            .businessKey(ref)
+            .setVariables(variables)
+            .setVariable(VAR_QUARTER, first.toString())
+            .startBeforeActivity(TASK_RELEASE_PAYMENT)
+            .execute()
+            .getId();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      ClockUtil.setCurrentTime(java.util.Date.from(now.plusSeconds(attempt * 600L)));
+      var job = management.createJobQuery().processInstanceId(probe).singleResult();
+      if (job.getRetries() == 0) {
+        break;
+      }
+      assertThatThrownBy(() -> management.executeJob(job.getId()))
+          .hasMessageContaining("return for " + first);
+    }
+    var incident = runtime.createIncidentQuery().processInstanceId(probe).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo(TASK_RELEASE_PAYMENT);
+    assertThat(incident.getIncidentMessage())
+        .contains("Payment refused: the return for " + first + " of grant " + ref);
+    assertThat(grants.record(ref).payments())
+        .filteredOn(p -> p.kind() == Payment.Kind.QUARTER)
+        .allSatisfy(p -> assertThat(p.paidPence()).isNull());
+    runtime.deleteProcessInstance(probe, "the refusal was the point");
   }
 
   @Test
