@@ -60,7 +60,12 @@ public enum MailTemplate {
    * A lead invited a colleague to a draft in the applicant portal: the link that, followed by a
    * signed-in applicant, makes them the draft's collaborator.
    */
-  DRAFT_INVITATION(false, round -> null);
+  DRAFT_INVITATION(false, round -> null),
+  /**
+   * MOPAC sent a grant's quarterly monitoring return back to the lead for changes: the reasons are
+   * in the task, which the link opens.
+   */
+  RETURN_CHANGES_REQUESTED(true, round -> null);
 
   private final boolean aboutProposal;
   private final Function<RoundFacts, OffsetDateTime> defaultDue;

@@ -50,6 +50,7 @@ class GrantProcessTest {
   @Autowired ProposalService proposals;
   @Autowired MailOutbox outbox;
   @Autowired List<AwardChanges> awardChanges;
+  @Autowired com.icegreen.greenmail.util.GreenMail sink;
 
   GrantDriver driver;
 
@@ -347,6 +348,11 @@ class GrantProcessTest {
         "Outcomes need figures per borough.");
     assertThat(grants.returnOf(ref, quarter).orElseThrow().status())
         .isEqualTo(MonitoringReturn.Status.CHANGES_REQUESTED);
+    // The lead is told, from a send step of its own, with a link to the task.
+    var told = new london.cofund.Mailbox(sink).of("RETURN_CHANGES_REQUESTED", ref);
+    assertThat(told).hasSize(1);
+    assertThat(told.get(0).to()).containsExactly(london.cofund.fixtures.FundDriver.CONTACT);
+    assertThat(told.get(0).text()).contains("asks for changes", "taskKey=Task_SubmitReturn");
     assertThat(
             (String)
                 driver.tasks.getVariableLocal(
