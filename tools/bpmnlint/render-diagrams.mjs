@@ -27,6 +27,11 @@ const DETAILS = {
     SubProcess_NewBoroughSignOff: 'proposal-new-borough-sign-off',
     SubProcess_Assessment: 'proposal-assessment',
   },
+  grant: {
+    SubProcess_Quarters: 'grant-quarter',
+    SubProcess_Variation: 'grant-variation',
+    SubProcess_Suspension: 'grant-suspension',
+  },
 };
 
 /** The model's SHA-256, line endings as LF so that a checkout with CRLF gives the same. */

@@ -50,7 +50,8 @@ class ArchitectureTest {
     "london.cofund.fund",
     "london.cofund.boroughfunding",
     "london.cofund.opendata",
-    "london.cofund.committee"
+    "london.cofund.committee",
+    "london.cofund.grant"
   };
 
   @ArchTest

@@ -85,6 +85,7 @@ public final class UpdateFormat {
       case NOT_FUNDED -> "Not funded";
       case DEFERRED -> "Deferred to the next tranche";
       case SERVICE_STARTED -> "Funded, service started";
+      case AGREEMENT_FAILED -> "Funded, but the grant agreement failed";
       case WITHDRAWN -> "Withdrawn";
       case LAPSED -> "Lapsed";
     };

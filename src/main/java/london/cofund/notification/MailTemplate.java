@@ -66,7 +66,12 @@ public enum MailTemplate {
    * It takes the place of the first message to that address, and nothing else goes there until the
    * link is followed ({@link ContactAddresses}).
    */
-  ADDRESS_CONFIRMATION(true, round -> null);
+  ADDRESS_CONFIRMATION(true, round -> null),
+  /**
+   * MOPAC sent a grant's quarterly monitoring return back to the lead for changes: the reasons are
+   * in the task, which the link opens.
+   */
+  RETURN_CHANGES_REQUESTED(true, round -> null);
 
   private final boolean aboutProposal;
   private final Function<RoundFacts, OffsetDateTime> defaultDue;

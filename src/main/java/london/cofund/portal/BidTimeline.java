@@ -78,6 +78,8 @@ public final class BidTimeline {
     switch (status) {
       case SERVICE_STARTED ->
           steps.add(new Step("Services started", dates.serviceStartDate(), true));
+      case AGREEMENT_FAILED ->
+          steps.add(new Step("The grant agreement was not signed", p.updatedAt(), true));
       case WITHDRAWN -> steps.add(new Step("Withdrawn", p.updatedAt(), true));
       case LAPSED -> steps.add(new Step("Lapsed: a deadline passed", p.updatedAt(), true));
       default -> {}

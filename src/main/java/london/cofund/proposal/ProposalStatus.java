@@ -16,13 +16,23 @@ public enum ProposalStatus {
   NOT_FUNDED,
   DEFERRED,
   SERVICE_STARTED,
+  /** Funded, but the grant agreement was never signed: the award went back to the fund. */
+  AGREEMENT_FAILED,
   WITHDRAWN,
   LAPSED;
 
   /** Statuses after which a proposal will never be assessed, or already is. */
   public static final Set<ProposalStatus> SETTLED =
       EnumSet.of(
-          EOI_REJECTED, ASSESSED, FUNDED, NOT_FUNDED, DEFERRED, SERVICE_STARTED, WITHDRAWN, LAPSED);
+          EOI_REJECTED,
+          ASSESSED,
+          FUNDED,
+          NOT_FUNDED,
+          DEFERRED,
+          SERVICE_STARTED,
+          AGREEMENT_FAILED,
+          WITHDRAWN,
+          LAPSED);
 
   public boolean isSettled() {
     return SETTLED.contains(this);

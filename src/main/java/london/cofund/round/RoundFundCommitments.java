@@ -16,10 +16,13 @@ class RoundFundCommitments implements FundCommitments {
 
   private final RoundRepository rounds;
   private final RoundProposals proposals;
+  private final List<AwardChanges> changes;
 
-  RoundFundCommitments(RoundRepository rounds, RoundProposals proposals) {
+  RoundFundCommitments(
+      RoundRepository rounds, RoundProposals proposals, List<AwardChanges> changes) {
     this.rounds = rounds;
     this.proposals = proposals;
+    this.changes = changes;
   }
 
   @Override
@@ -29,13 +32,24 @@ class RoundFundCommitments implements FundCommitments {
 
   private RoundCommitment commitment(Round round) {
     Map<String, Long> awarded = new TreeMap<>();
-    round
-        .fundedReferences()
-        .forEach(
-            reference ->
-                proposals
-                    .budgetByYear(reference)
-                    .forEach((year, amount) -> awarded.merge(year, amount, Long::sum)));
+    // The decision's awards and any replacements, each as its grant now holds it (a failed
+    // agreement holds nothing, a year's underspend is back in the fund).
+    List<String> funded = new java.util.ArrayList<>(round.fundedReferences());
+    changes.forEach(c -> funded.addAll(c.replacements(round.roundId())));
+    int projects = 0;
+    for (String reference : funded) {
+      java.util.Optional<Map<String, Long>> changed =
+          changes.stream()
+              .map(c -> c.heldByYear(reference))
+              .flatMap(java.util.Optional::stream)
+              .findFirst();
+      Map<String, Long> held = changed.orElseGet(() -> proposals.budgetByYear(reference));
+      held.forEach((year, amount) -> awarded.merge(year, amount, Long::sum));
+      // A released award (its agreement failed) is no longer a funded project.
+      if (changed.isEmpty() || held.values().stream().anyMatch(amount -> amount > 0)) {
+        projects++;
+      }
+    }
     return new RoundCommitment(
         round.roundId(),
         round.name(),
@@ -45,6 +59,6 @@ class RoundFundCommitments implements FundCommitments {
         FinancialYear.of(round.dates().serviceStartDate()).toString(),
         round.decision() != null,
         awarded,
-        round.fundedReferences().size());
+        projects);
   }
 }

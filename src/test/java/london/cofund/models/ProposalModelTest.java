@@ -71,6 +71,8 @@ class ProposalModelTest {
     Mocks.register(
         "totalScoresDelegate", (JavaDelegate) e -> e.setVariable("moderationRequired", moderation));
     Mocks.register("recordFundingDecisionDelegate", (JavaDelegate) e -> {});
+    // The grant capability's step after a signed agreement (issue 13): it opens the grant.
+    Mocks.register("openGrantDelegate", (JavaDelegate) e -> {});
   }
 
   @AfterEach

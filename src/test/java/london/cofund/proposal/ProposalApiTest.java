@@ -180,8 +180,21 @@ class ProposalApiTest {
     assertThat(started.get("decision").get("outcome").asText()).isEqualTo("FUNDED");
     assertThat(started.get("decision").get("awardedAmount").asLong()).isEqualTo(1_200_000L);
     assertThat(started.get("totalScore").isNull()).as("the applicant does not see scores").isTrue();
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(ref).count())
+    // The proposal's process has ended; the grant it opened (same business key) runs on.
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .processInstanceBusinessKey(ref)
+                .count())
         .isZero();
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey("grant")
+                .processInstanceBusinessKey(ref)
+                .count())
+        .isOne();
   }
 
   // ---- POST /api/rounds/{roundId}/eois: malformed requests

@@ -33,6 +33,15 @@ public final class ProposalProcess {
   public static final String EVENT_FUNDING_DECISION = "Event_FundingDecision";
   public static final String EVENT_SERVICE_START = "Event_ServiceStart";
 
+  /** Runs in the proposal once its grant agreement is signed: the grant capability's step. */
+  public static final String TASK_OPEN_GRANT = "Task_OpenGrant";
+
+  /** Runs when the grant agreement failed: the award is released (the grant capability's step). */
+  public static final String TASK_RELEASE_AWARD = "Task_ReleaseAward";
+
+  /** Where a replayed award enters the model: a replacement is funded from here (issue 13). */
+  public static final String TASK_RECORD_FUNDING_DECISION = "Task_RecordFundingDecision";
+
   // Messages
   public static final String MESSAGE_FUNDING_DECISION = "FundingDecision";
   public static final String MESSAGE_WITHDRAWN = "ProposalWithdrawn";
@@ -94,6 +103,23 @@ public final class ProposalProcess {
 
   public static final String VAR_GRANT_AGREEMENT_SIGNED = "grantAgreementSigned";
   public static final String VAR_AGREEMENT_DATE = "agreementDate";
+
+  /** Why the agreement was not signed: required when {@code grantAgreementSigned} is false. */
+  public static final String VAR_AGREEMENT_FAILURE_REASON = "agreementFailureReason";
+
+  /** The decision reference under which the agreement was signed; the award's, if left out. */
+  public static final String VAR_AGREEMENT_DECISION_REFERENCE = "agreementDecisionReference";
+
+  public static final String VAR_AGREEMENT_CONDITIONS = "agreementConditions";
+
+  /** MOPAC pays the first quarter in advance (payments are in arrears by default). */
+  public static final String VAR_FIRST_PAYMENT_IN_ADVANCE = "firstPaymentInAdvance";
+
+  /**
+   * SIGNED or FAILED: written by the agreement's task rules from MOPAC's answer, so that the
+   * model's gateway reads a value the process vouches for.
+   */
+  public static final String VAR_GRANT_AGREEMENT_OUTCOME = "grantAgreementOutcome";
 
   /** The task-local Markdown that each task's form shows first. */
   public static final String VAR_TASK_BRIEF = "taskBrief";
@@ -169,6 +195,16 @@ public final class ProposalProcess {
       ProcessVariable.input(VAR_GRANT_AGREEMENT_SIGNED, Boolean.class);
   public static final ProcessVariable<String> AGREEMENT_DATE =
       ProcessVariable.input(VAR_AGREEMENT_DATE, String.class);
+  public static final ProcessVariable<String> AGREEMENT_FAILURE_REASON =
+      ProcessVariable.input(VAR_AGREEMENT_FAILURE_REASON, String.class);
+  public static final ProcessVariable<String> AGREEMENT_DECISION_REFERENCE =
+      ProcessVariable.input(VAR_AGREEMENT_DECISION_REFERENCE, String.class);
+  public static final ProcessVariable<String> AGREEMENT_CONDITIONS =
+      ProcessVariable.input(VAR_AGREEMENT_CONDITIONS, String.class);
+  public static final ProcessVariable<Boolean> FIRST_PAYMENT_IN_ADVANCE =
+      ProcessVariable.input(VAR_FIRST_PAYMENT_IN_ADVANCE, Boolean.class);
+  public static final ProcessVariable<String> GRANT_AGREEMENT_OUTCOME =
+      ProcessVariable.owned(VAR_GRANT_AGREEMENT_OUTCOME, String.class);
   public static final ProcessVariable<String> TASK_BRIEF =
       ProcessVariable.owned(VAR_TASK_BRIEF, String.class);
 

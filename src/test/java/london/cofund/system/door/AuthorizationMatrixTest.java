@@ -12,8 +12,15 @@ import java.util.Set;
 import london.cofund.CoFundSpringTest;
 import london.cofund.HttpApi;
 import london.cofund.HttpApi.Response;
+import london.cofund.JobDriver;
 import london.cofund.fixtures.Fixtures;
 import london.cofund.fixtures.FundDriver;
+import london.cofund.grant.Quarter;
+import london.cofund.grant.ReturnForm;
+import london.cofund.grant.Variation;
+import london.cofund.grant.VariationRequest;
+import london.cofund.grant.process.GrantProcess;
+import london.cofund.grant.process.GrantSteps;
 import london.cofund.proposal.ProposalService;
 import london.cofund.round.RoundService;
 import london.cofund.round.process.FundingRoundProcess;
@@ -247,6 +254,80 @@ class AuthorizationMatrixTest {
         Set.of("mopac"),
         vars(VAR_GRANT_AGREEMENT_SIGNED, true, VAR_AGREEMENT_DATE, "2026-09-15"));
 
+    // The grant it opened (issue 13): its first quarter ends, the lead reports, MOPAC reviews; a
+    // variation and a suspension give MOPAC their tasks. The same door rules hold for each.
+    String grantId =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(GrantProcess.KEY)
+            .processInstanceBusinessKey(funded)
+            .singleResult()
+            .getId();
+    Quarter first =
+        Quarter.of(
+            rounds
+                .get(lateRound)
+                .dates()
+                .serviceStartDate()
+                .atZoneSameInstant(java.time.ZoneId.of("Europe/London"))
+                .toLocalDate());
+    late.moveTo(
+        first
+            .end()
+            .plusDays(1)
+            .atTime(10, 0)
+            .atZone(java.time.ZoneId.of("Europe/London"))
+            .toInstant());
+    new JobDriver(context.getBean(org.camunda.bpm.engine.ManagementService.class))
+        .runDueJobsWithoutFailures(grantId);
+    ReturnForm report =
+        new ReturnForm(
+            first.toString(),
+            List.of(new ReturnForm.SpendLine(first.year().toString(), 5_000_000L)),
+            "Centres open.",
+            "Fewer breaches.",
+            List.of(new ReturnForm.Reach(Fixtures.WESTMINSTER, 12)),
+            "None.",
+            "A good start.");
+    table(
+        late,
+        late.task(funded, GrantProcess.TASK_SUBMIT_RETURN),
+        Set.of("applicant1"),
+        vars(GrantProcess.VAR_MONITORING_RETURN, HttpApi.jsonOf(report).toString()));
+    table(
+        late,
+        late.task(funded, GrantProcess.TASK_REVIEW_RETURN),
+        Set.of("mopac"),
+        vars(GrantProcess.VAR_RETURN_REVIEW, "APPROVE"));
+    GrantSteps grantSteps = context.getBean(GrantSteps.class);
+    grantSteps.requestVariation(
+        funded,
+        new VariationRequest(
+            Variation.Kind.PARTNERS,
+            null,
+            null,
+            List.of("Advance", "London CRC"),
+            "A partner left."),
+        FundDriver.applicant("applicant1"));
+    table(
+        late,
+        late.task(funded, GrantProcess.TASK_DECIDE_VARIATION),
+        Set.of("mopac"),
+        vars(
+            GrantProcess.VAR_VARIATION_DECISION,
+            "DECLINE",
+            GrantProcess.VAR_VARIATION_DECISION_REASON,
+            "Name a replacement partner first."));
+    grantSteps.suspend(
+        funded,
+        "An audit of the lead's accounts.",
+        new london.cofund.identity.CurrentUser("mopac", Set.of("mopac")));
+    table(
+        late,
+        late.task(funded, GrantProcess.TASK_RESUME_PAYMENTS),
+        Set.of("mopac"),
+        vars(GrantProcess.VAR_RESUME_REASON, "The audit found nothing."));
+
     long leaks = cells.stream().filter(Cell::leak).count();
     List<Cell> wrong = cells.stream().filter(c -> c.expected() != c.actual()).toList();
     System.out.println(report());
@@ -266,7 +347,95 @@ class AuthorizationMatrixTest {
         .noneMatch(Cell::actual);
     assertThat(fiveHundreds).as("no 5xx anywhere").isEmpty();
     assertThat(wrong).as("cells whose outcome differs from the role's rights").isEmpty();
-    assertThat(cells.stream().map(Cell::task).distinct()).hasSize(16);
+    assertThat(cells.stream().map(Cell::task).distinct()).hasSize(20);
+  }
+
+  /**
+   * The grant's other tasks, each through the same table: the working group's replacement offer
+   * after a failed agreement, and a grant's closure (its process started at the final report, one
+   * part of the model at a time, as the lead's eight quarters are GrantProcessTest's).
+   */
+  @Test
+  void theGrantsOtherTasksKeepTheSameDoorRules() {
+    FundDriver fund = new FundDriver(context);
+    String roundId = Fixtures.newRoundId("MXG");
+    rounds.register(Fixtures.round(roundId, Fixtures.NOW), "mopac");
+    rounds.agreeShortlist(roundId, List.of("FEMALE_OFFENDING"));
+    rounds.publish(roundId);
+    String failed =
+        fund.toAssessment(roundId, Fixtures.eligibleEoi("Fails", FundDriver.CONTACT), "applicant1");
+    String deferred =
+        fund.toAssessment(
+            roundId, Fixtures.eligibleEoi("Deferred", FundDriver.CONTACT), "applicant1");
+    String closing =
+        fund.toAssessment(
+            roundId, Fixtures.eligibleEoi("Closes", FundDriver.CONTACT), "applicant1");
+    for (String ref : List.of(failed, deferred, closing)) {
+      fund.assess(ref, "assessor1", 4, 4, 4, 4, 4);
+      fund.assess(ref, "assessor2", 4, 4, 4, 4, 4);
+    }
+    decide(fund, failed, "FUNDED");
+    decide(fund, deferred, "DEFERRED");
+    decide(fund, closing, "FUNDED");
+
+    fund.complete(
+        fund.task(failed, TASK_CONFIRM_GRANT_AGREEMENT),
+        VAR_GRANT_AGREEMENT_SIGNED,
+        false,
+        VAR_AGREEMENT_FAILURE_REASON,
+        "The lead withdrew.");
+    table(
+        fund,
+        fund.task(failed, GrantProcess.TASK_OFFER_REPLACEMENT),
+        Set.of("mopac", "wg"),
+        vars(GrantProcess.VAR_REPLACEMENT_DECISION, "DECLINE"));
+
+    fund.complete(
+        fund.task(closing, TASK_CONFIRM_GRANT_AGREEMENT),
+        VAR_GRANT_AGREEMENT_SIGNED,
+        true,
+        VAR_AGREEMENT_DATE,
+        "2026-09-15");
+    var grant =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(GrantProcess.KEY)
+            .processInstanceBusinessKey(closing)
+            .singleResult();
+    Map<String, Object> variables = runtime.getVariables(grant.getId());
+    runtime.deleteProcessInstance(grant.getId(), "the matrix starts the closure on its own");
+    runtime
+        .createProcessInstanceByKey(GrantProcess.KEY)
+        .businessKey(closing)
+        .setVariables(variables)
+        .startBeforeActivity(GrantProcess.TASK_SUBMIT_FINAL_REPORT)
+        .execute();
+    table(
+        fund,
+        fund.task(closing, GrantProcess.TASK_SUBMIT_FINAL_REPORT),
+        Set.of("applicant1"),
+        vars(GrantProcess.VAR_FINAL_REPORT, "Delivered as promised."));
+    table(
+        fund,
+        fund.task(closing, GrantProcess.TASK_RECORD_EVALUATION),
+        Set.of("mopac"),
+        vars(GrantProcess.VAR_EVALUATION, "Good value."));
+
+    System.out.println(report());
+    assertThat(fiveHundreds).as("no 5xx anywhere").isEmpty();
+    assertThat(cells.stream().filter(c -> c.expected() != c.actual()).toList())
+        .as("cells whose outcome differs from the role's rights")
+        .isEmpty();
+    assertThat(cells.stream().map(Cell::task).distinct()).hasSize(3);
+  }
+
+  private void decide(FundDriver fund, String ref, String outcome) {
+    runtime
+        .createMessageCorrelation(MESSAGE_FUNDING_DECISION)
+        .processInstanceBusinessKey(ref)
+        .setVariable(VAR_FUNDING_OUTCOME, outcome)
+        .correlateWithResult();
+    fund.run();
   }
 
   /** Every role and operation against one task, then its lawful completion. */

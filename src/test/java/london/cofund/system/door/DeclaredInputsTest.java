@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import london.cofund.grant.process.GrantProcess;
 import london.cofund.proposal.process.ProposalProcess;
 import london.cofund.round.process.FundingRoundProcess;
 import london.cofund.system.process.ProcessVariable;
@@ -23,9 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class DeclaredInputsTest {
 
-  /** Every typed handle of the two processes (see ProcessVariable). */
+  /** Every typed handle of the processes with user tasks (see ProcessVariable). */
   static final List<ProcessVariable<?>> HANDLES =
-      handles(ProposalProcess.class, FundingRoundProcess.class);
+      handles(ProposalProcess.class, FundingRoundProcess.class, GrantProcess.class);
 
   /** Variables the processes rely on: ids, groups, submitters, deadlines, decided outcomes. */
   static final Set<String> PROCESS_OWNED =
@@ -162,7 +163,8 @@ class DeclaredInputsTest {
 
   private static List<UserTask> userTasks() throws Exception {
     List<UserTask> tasks = new ArrayList<>();
-    for (String model : List.of("processes/proposal.bpmn", "processes/fundingRound.bpmn")) {
+    for (String model :
+        List.of("processes/proposal.bpmn", "processes/fundingRound.bpmn", "processes/grant.bpmn")) {
       try (InputStream in = DeclaredInputsTest.class.getClassLoader().getResourceAsStream(model)) {
         BpmnModelInstance instance = Bpmn.readModelFromStream(in);
         tasks.addAll(instance.getModelElementsByType(UserTask.class));

@@ -1,0 +1,385 @@
+package london.cofund.grant;
+
+import static london.cofund.grant.process.GrantProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import london.cofund.CoFundSpringTest;
+import london.cofund.grant.process.GrantSteps;
+import london.cofund.identity.CurrentUser;
+import london.cofund.identity.Roles;
+import london.cofund.notification.MailOutbox;
+import london.cofund.notification.OutboxRow;
+import london.cofund.notification.process.ReminderSweepProcess;
+import london.cofund.proposal.ProposalService;
+import london.cofund.proposal.ProposalStatus;
+import london.cofund.proposal.process.ProposalProcess;
+import london.cofund.round.AwardChanges;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The {@code grant} process (issue 13), one test per path, against the real application with the
+ * engine clock: a grant over two financial years and eight quarters; a failed agreement and its
+ * replacement; a payment refused without its approved return.
+ */
+@CoFundSpringTest
+class GrantProcessTest {
+
+  static final CurrentUser LEAD = new CurrentUser("applicant1", Set.of(Roles.APPLICANTS));
+  static final CurrentUser MOPAC = new CurrentUser("mopac", Set.of(Roles.MOPAC));
+
+  @Autowired ApplicationContext context;
+  @Autowired ProcessEngine engine;
+  @Autowired GrantService grants;
+  @Autowired GrantSteps steps;
+  @Autowired ProposalService proposals;
+  @Autowired MailOutbox outbox;
+  @Autowired List<AwardChanges> awardChanges;
+  @Autowired com.icegreen.greenmail.util.GreenMail sink;
+
+  GrantDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    driver = new GrantDriver(context);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aGrantOverTwoYearsPaysTheAwardLessItsUnderspend() {
+    String roundId = driver.openRound("GP");
+    String ref = driver.assessed(roundId, "Women's centres (grant)", 600_000, 600_000, 4);
+    driver.decide(ref, "FUNDED");
+
+    // Agreement: the grant opens with eight quarterly payments in arrears of £150,000 each.
+    driver.sign(ref, false);
+    assertThat(driver.grant(ref)).isWaitingAt("Event_QuarterEnded");
+    var opened = grants.record(ref);
+    assertThat(opened.grant().awardPence()).isEqualTo(120_000_000L);
+    assertThat(opened.grant().decisionReference()).isEqualTo("PCD 310");
+    assertThat(opened.payments())
+        .hasSize(8)
+        .allSatisfy(p -> assertThat(p.plannedPence()).isEqualTo(15_000_000L));
+    List<Quarter> quarters = opened.payments().stream().map(Payment::quarter).toList();
+
+    // Year 1: £120,000 spent a quarter. Q2's return is late: reminded, then escalated.
+    quarter(ref, quarters.get(0), 12_000_000L);
+    lateReturnIsRemindedThenEscalated(ref, quarters.get(1), 12_000_000L);
+
+    // A variation moves £50,000 from year 1 to year 2; MOPAC approves it.
+    var variation =
+        steps.requestVariation(
+            ref,
+            new VariationRequest(
+                Variation.Kind.BUDGET,
+                List.of(
+                    new VariationRequest.Line(GrantDriver.YEAR_1, 55_000_000L),
+                    new VariationRequest.Line(GrantDriver.YEAR_2, 65_000_000L)),
+                null,
+                null,
+                "Recruitment slipped into the second year."),
+            LEAD);
+    assertThat(variation.status()).isEqualTo(Variation.Status.REQUESTED);
+    driver.complete(ref, TASK_DECIDE_VARIATION, VAR_VARIATION_DECISION, "APPROVE");
+    assertThat(grants.heldByYear(ref))
+        .containsEntry(GrantDriver.YEAR_1, 55_000_000L)
+        .containsEntry(GrantDriver.YEAR_2, 65_000_000L);
+    assertThat(grants.record(ref).variations().get(0).status())
+        .isEqualTo(Variation.Status.APPROVED);
+
+    // Q3's return is sent back with reasons, then resubmitted and approved.
+    sentBackThenResubmitted(ref, quarters.get(2), 12_000_000L);
+    quarter(ref, quarters.get(3), 12_000_000L);
+    // Year 1 paid £480,000 of £550,000: £70,000 goes back to the fund.
+    assertThat(grants.record(ref).lines().get(0).returnedPence()).isEqualTo(7_000_000L);
+
+    // Year 2: £160,000 a quarter of £650,000: £10,000 goes back.
+    for (int i = 4; i < 8; i++) {
+      quarter(ref, quarters.get(i), 16_000_000L);
+    }
+
+    // Closure: the final report, then MOPAC's evaluation.
+    driver.complete(ref, TASK_SUBMIT_FINAL_REPORT, VAR_FINAL_REPORT, "Delivered as promised.");
+    driver.complete(ref, TASK_RECORD_EVALUATION, VAR_EVALUATION, "Good value; continue.");
+    assertThat(driver.grant(ref)).isNull();
+    var closed = grants.record(ref);
+    assertThat(closed.grant().status()).isEqualTo(Grant.GrantStatus.CLOSED);
+    assertThat(closed.returnedPence()).isEqualTo(8_000_000L);
+    assertThat(closed.paidPence())
+        .isEqualTo(closed.grant().awardPence() - closed.returnedPence())
+        .isEqualTo(112_000_000L);
+    // The list of grants agrees: spend against budget per year.
+    var figures =
+        steps.visible(MOPAC, roundId, null).stream()
+            .filter(g -> g.proposal().reference().equals(ref))
+            .findFirst()
+            .orElseThrow()
+            .years();
+    assertThat(figures)
+        .containsExactly(
+            new GrantService.YearFigures(
+                GrantDriver.YEAR_1, 55_000_000L, 48_000_000L, 48_000_000L, 7_000_000L),
+            new GrantService.YearFigures(
+                GrantDriver.YEAR_2, 65_000_000L, 64_000_000L, 64_000_000L, 1_000_000L));
+    // The fund counts what the grant still holds: what it paid.
+    assertThat(awardChanges.get(0).heldByYear(ref).orElseThrow())
+        .containsEntry(GrantDriver.YEAR_1, 480_000L)
+        .containsEntry(GrantDriver.YEAR_2, 640_000L);
+  }
+
+  @Test
+  void aFailedAgreementReleasesTheMoneyAndOffersTheBestDeferredProposal() {
+    String roundId = driver.openRound("GF");
+    String failed = driver.assessed(roundId, "Failed agreement", 300_000, 300_000, 4);
+    String weaker = driver.assessed(roundId, "Weaker deferred", 200_000, 200_000, 2);
+    String better = driver.assessed(roundId, "Better deferred", 250_000, 250_000, 3);
+    driver.decide(failed, "FUNDED");
+    driver.decide(weaker, "DEFERRED");
+    driver.decide(better, "DEFERRED");
+
+    driver.fund.complete(
+        driver.task(failed, ProposalProcess.TASK_CONFIRM_GRANT_AGREEMENT),
+        ProposalProcess.VAR_GRANT_AGREEMENT_SIGNED,
+        false,
+        ProposalProcess.VAR_AGREEMENT_FAILURE_REASON,
+        "The lead agency went into administration.");
+
+    assertThat(proposals.get(failed).status()).isEqualTo(ProposalStatus.AGREEMENT_FAILED);
+    Grant grant = grants.get(failed);
+    assertThat(grant.status()).isEqualTo(Grant.GrantStatus.AGREEMENT_FAILED);
+    assertThat(grant.failureReason()).isEqualTo("The lead agency went into administration.");
+    assertThat(awardChanges.get(0).heldByYear(failed).orElseThrow())
+        .containsOnly(Map.entry(GrantDriver.YEAR_1, 0L), Map.entry(GrantDriver.YEAR_2, 0L));
+
+    // The working group is offered the best-scored deferred proposal; nothing happens without a
+    // yes.
+    Task offer = driver.task(failed, TASK_OFFER_REPLACEMENT);
+    assertThat(offer.getDueDate()).isNotNull();
+    assertThat(driver.tasks.getVariable(offer.getId(), VAR_REPLACEMENT_REFERENCE))
+        .isEqualTo(better);
+    assertThat((String) driver.tasks.getVariableLocal(offer.getId(), VAR_TASK_BRIEF))
+        .contains("Better deferred", "went into administration");
+    assertThat(proposals.get(better).status()).isEqualTo(ProposalStatus.DEFERRED);
+
+    driver.fund.complete(offer, VAR_REPLACEMENT_DECISION, "ACCEPT");
+    driver.run(better);
+    assertThat(proposals.get(better).status()).isEqualTo(ProposalStatus.FUNDED);
+    assertThat(proposals.get(better).awardedAmount()).isEqualTo(500_000L);
+    assertThat(grants.get(failed).replacedBy()).isEqualTo(better);
+    assertThat(awardChanges.get(0).replacements(roundId)).containsExactly(better);
+    // The replacement has its own agreement to sign, as any award.
+    assertThat(driver.tasks(better, ProposalProcess.TASK_CONFIRM_GRANT_AGREEMENT)).hasSize(1);
+    assertThat(proposals.get(weaker).status()).isEqualTo(ProposalStatus.DEFERRED);
+  }
+
+  @Test
+  void aDeclinedReplacementFundsNothing() {
+    String roundId = driver.openRound("GD");
+    String failed = driver.assessed(roundId, "Failed again", 300_000, 300_000, 4);
+    String deferred = driver.assessed(roundId, "Still deferred", 200_000, 200_000, 3);
+    driver.decide(failed, "FUNDED");
+    driver.decide(deferred, "DEFERRED");
+    driver.fund.complete(
+        driver.task(failed, ProposalProcess.TASK_CONFIRM_GRANT_AGREEMENT),
+        ProposalProcess.VAR_GRANT_AGREEMENT_SIGNED,
+        false,
+        ProposalProcess.VAR_AGREEMENT_FAILURE_REASON,
+        "Procurement failed.");
+    driver.fund.complete(
+        driver.task(failed, TASK_OFFER_REPLACEMENT), VAR_REPLACEMENT_DECISION, "DECLINE");
+    assertThat(proposals.get(deferred).status()).isEqualTo(ProposalStatus.DEFERRED);
+    assertThat(grants.get(failed).replacedBy()).isNull();
+    assertThat(driver.fund.instance(failed)).isEnded().hasPassed("EndEvent_AgreementFailed");
+  }
+
+  @Test
+  void aPaymentWithoutAnApprovedReturnIsRefusedNamingTheReturn() {
+    String roundId = driver.openRound("GR");
+    String ref = driver.assessed(roundId, "No return, no money", 400_000, 400_000, 4);
+    driver.decide(ref, "FUNDED");
+    driver.sign(ref, true);
+    // The first quarter was paid in advance, as MOPAC set.
+    assertThat(grants.record(ref).payments())
+        .anySatisfy(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Payment.Kind.ADVANCE);
+              assertThat(p.paidPence()).isEqualTo(10_000_000L);
+            });
+    Quarter first = grants.record(ref).payments().get(0).quarter();
+    assertThatThrownBy(() -> grants.releasePayment(ref, first))
+        .hasMessageContaining("return for " + first)
+        .hasMessageContaining("none was submitted");
+
+    // Through the process: the payment step reached without the quarter's approved return (one
+    // part of the model on its own) retries, then stops as an incident that names the return.
+    var runtime = engine.getRuntimeService();
+    var management = engine.getManagementService();
+    Map<String, Object> variables = runtime.getVariables(driver.grant(ref).getId());
+    String probe =
+        runtime
+            .createProcessInstanceByKey(KEY)
+            .businessKey(ref)
+            .setVariables(variables)
+            .setVariable(VAR_QUARTER, first.toString())
+            .startBeforeActivity(TASK_RELEASE_PAYMENT)
+            .execute()
+            .getId();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      ClockUtil.setCurrentTime(java.util.Date.from(now.plusSeconds(attempt * 600L)));
+      var job = management.createJobQuery().processInstanceId(probe).singleResult();
+      if (job.getRetries() == 0) {
+        break;
+      }
+      assertThatThrownBy(() -> management.executeJob(job.getId()))
+          .hasMessageContaining("return for " + first);
+    }
+    var incident = runtime.createIncidentQuery().processInstanceId(probe).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo(TASK_RELEASE_PAYMENT);
+    assertThat(incident.getIncidentMessage())
+        .contains("Payment refused: the return for " + first + " of grant " + ref);
+    assertThat(grants.record(ref).payments())
+        .filteredOn(p -> p.kind() == Payment.Kind.QUARTER)
+        .allSatisfy(p -> assertThat(p.paidPence()).isNull());
+    runtime.deleteProcessInstance(probe, "the refusal was the point");
+  }
+
+  @Test
+  void suspendedPaymentsAreHeldUntilMopacResumesThem() {
+    String roundId = driver.openRound("GS");
+    String ref = driver.assessed(roundId, "Held payments", 400_000, 400_000, 4);
+    driver.decide(ref, "FUNDED");
+    driver.sign(ref, false);
+    Quarter first = grants.record(ref).payments().get(0).quarter();
+    driver.moveTo(atLondon(first.end().plusDays(1), LocalTime.of(10, 0)), ref);
+
+    steps.suspend(ref, "An audit of the lead's accounts.", MOPAC);
+    assertThat(grants.get(ref).paymentsSuspended()).isTrue();
+    steps.submitReturn(ref, GrantDriver.returnFor(first, 9_000_000L), LEAD);
+    driver.run(ref);
+    driver.complete(ref, TASK_REVIEW_RETURN, VAR_RETURN_REVIEW, "APPROVE");
+    assertThat(payment(ref, first).status()).isEqualTo(Payment.Status.HELD);
+    assertThat(payment(ref, first).paidPence()).isNull();
+
+    driver.complete(ref, TASK_RESUME_PAYMENTS, VAR_RESUME_REASON, "The audit found nothing.");
+    assertThat(grants.get(ref).paymentsSuspended()).isFalse();
+    assertThat(payment(ref, first).status()).isEqualTo(Payment.Status.PAID);
+    assertThat(payment(ref, first).paidPence()).isEqualTo(9_000_000L);
+  }
+
+  // ---- steps
+
+  Payment payment(String ref, Quarter quarter) {
+    return grants.record(ref).payments().stream()
+        .filter(p -> p.quarter().equals(quarter) && p.kind() == Payment.Kind.QUARTER)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /**
+   * One quarter as it should go: the quarter ends, the lead reports, MOPAC approves, it is paid.
+   */
+  void quarter(String ref, Quarter quarter, long spendPence) {
+    driver.moveTo(atLondon(quarter.end().plusDays(1), LocalTime.of(10, 0)), ref);
+    Task task = driver.task(ref, TASK_SUBMIT_RETURN);
+    assertThat(task.getAssignee()).isEqualTo("applicant1");
+    assertThat(task.getDueDate().toInstant())
+        .isEqualTo(atLondon(quarter.returnDue(), LocalTime.of(17, 0)));
+    steps.submitReturn(ref, GrantDriver.returnFor(quarter, spendPence), LEAD);
+    driver.run(ref);
+    approve(ref, quarter);
+  }
+
+  void approve(String ref, Quarter quarter) {
+    driver.complete(ref, TASK_REVIEW_RETURN, VAR_RETURN_REVIEW, "APPROVE");
+    Payment paid =
+        grants.record(ref).payments().stream()
+            .filter(p -> p.quarter().equals(quarter) && p.kind() == Payment.Kind.QUARTER)
+            .findFirst()
+            .orElseThrow();
+    assertThat(paid.status()).as("payment of " + quarter).isEqualTo(Payment.Status.PAID);
+  }
+
+  void lateReturnIsRemindedThenEscalated(String ref, Quarter quarter, long spendPence) {
+    driver.moveTo(atLondon(quarter.end().plusDays(1), LocalTime.of(10, 0)), ref);
+    Task task = driver.task(ref, TASK_SUBMIT_RETURN);
+    sweepAt(atLondon(quarter.returnDue().minusDays(2), LocalTime.of(10, 0)));
+    sweepAt(atLondon(quarter.returnDue().plusDays(1), LocalTime.of(10, 0)));
+    List<OutboxRow> mail = outbox.withKeyPrefix("task:" + task.getId() + ":");
+    assertThat(mail)
+        .extracting(OutboxRow::template)
+        .contains("TASK_REMINDER", "OVERDUE_ESCALATION");
+    driver.moveTo(atLondon(quarter.returnDue().plusDays(2), LocalTime.of(10, 0)), ref);
+    steps.submitReturn(ref, GrantDriver.returnFor(quarter, spendPence), LEAD);
+    driver.run(ref);
+    approve(ref, quarter);
+  }
+
+  void sentBackThenResubmitted(String ref, Quarter quarter, long spendPence) {
+    driver.moveTo(atLondon(quarter.end().plusDays(1), LocalTime.of(10, 0)), ref);
+    steps.submitReturn(ref, GrantDriver.returnFor(quarter, spendPence), LEAD);
+    driver.run(ref);
+    driver.complete(
+        ref,
+        TASK_REVIEW_RETURN,
+        VAR_RETURN_REVIEW,
+        "CHANGES",
+        VAR_RETURN_REVIEW_REASONS,
+        "Outcomes need figures per borough.");
+    assertThat(grants.returnOf(ref, quarter).orElseThrow().status())
+        .isEqualTo(MonitoringReturn.Status.CHANGES_REQUESTED);
+    // The lead is told, from a send step of its own, with a link to the task.
+    var told = new london.cofund.Mailbox(sink).of("RETURN_CHANGES_REQUESTED", ref);
+    assertThat(told).hasSize(1);
+    assertThat(told.get(0).to()).containsExactly(london.cofund.fixtures.FundDriver.CONTACT);
+    assertThat(told.get(0).text()).contains("asks for changes", "taskKey=Task_SubmitReturn");
+    assertThat(
+            (String)
+                driver.tasks.getVariableLocal(
+                    driver.task(ref, TASK_SUBMIT_RETURN).getId(), VAR_TASK_BRIEF))
+        .contains("Outcomes need figures per borough.");
+    steps.submitReturn(ref, GrantDriver.returnFor(quarter, spendPence), LEAD);
+    driver.run(ref);
+    assertThat(grants.returnOf(ref, quarter).orElseThrow().version()).isEqualTo(2);
+    approve(ref, quarter);
+  }
+
+  /** One reminder sweep at {@code when}, as its timer would start it. */
+  void sweepAt(Instant when) {
+    ClockUtil.setCurrentTime(java.util.Date.from(when));
+    var runtime = engine.getRuntimeService();
+    String instance =
+        runtime
+            .createProcessInstanceByKey(ReminderSweepProcess.KEY)
+            .startBeforeActivity(ReminderSweepProcess.TASK_SEND_REMINDERS)
+            .execute()
+            .getId();
+    var management = engine.getManagementService();
+    management.executeJob(
+        management.createJobQuery().processInstanceId(instance).singleResult().getId());
+  }
+
+  static Instant atLondon(LocalDate day, LocalTime time) {
+    return day.atTime(time).atZone(GrantDriver.LONDON).toInstant();
+  }
+}
