@@ -35,17 +35,26 @@ class DecideFundingRules extends TaskRulesFor {
     if (round.recommendedPortfolio() != null) {
       // The recommendation as the form's starting point (confirming it needs no rationale), on the
       // task's own scope (input parameters in the model), where the panel's answer overwrites it.
-      // As text of any length: a round that defers a few hundred bids outgrows a string variable.
+      task.getExecution()
+          .setVariableLocal(VAR_FUNDED_REFERENCES, prefill(round.recommendedPortfolio().funded()));
       task.getExecution()
           .setVariableLocal(
-              VAR_FUNDED_REFERENCES,
-              UserText.of(String.join(", ", round.recommendedPortfolio().funded())));
-      task.getExecution()
-          .setVariableLocal(
-              VAR_DEFERRED_REFERENCES,
-              UserText.of(String.join(", ", round.recommendedPortfolio().deferred())));
+              VAR_DEFERRED_REFERENCES, prefill(round.recommendedPortfolio().deferred()));
     }
   }
+
+  /**
+   * A list as the form shows it: a plain string variable, which every door reads and sends back as
+   * it is; past a string variable's 4,000 characters (a round that defers a few hundred bids), text
+   * of any length ({@link UserText}), which engine-rest shows as a serialized object.
+   */
+  static Object prefill(java.util.List<String> references) {
+    String text = String.join(", ", references);
+    return text.length() <= STRING_VARIABLE_LIMIT ? text : UserText.of(text);
+  }
+
+  /** The characters a string variable holds (Camunda's {@code TEXT_} column). */
+  static final int STRING_VARIABLE_LIMIT = 4000;
 
   @Override
   public void onComplete(DelegateTask task) {
