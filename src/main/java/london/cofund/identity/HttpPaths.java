@@ -29,6 +29,7 @@ final class HttpPaths {
   static final String TASK_LINKS = "/tasks/";
   static final String FUNDS = "/funds";
   static final String DASHBOARD = "/dashboard";
+  static final String GRANTS = "/grants";
 
   /** CoFund's home page. */
   static final String HOME = "/";
@@ -60,7 +61,7 @@ final class HttpPaths {
 
   /** Pages rendered on the server for people signed in to the webapps. */
   static final List<String> SESSION_PAGES =
-      List.of(MAILBOX, H2_CONSOLE, TASK_LINKS, FUNDS, DASHBOARD, BOROUGHS, APPLY);
+      List.of(MAILBOX, H2_CONSOLE, TASK_LINKS, FUNDS, DASHBOARD, GRANTS, BOROUGHS, APPLY);
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 

@@ -150,6 +150,7 @@ class SecurityConfiguration {
                 paths(HttpPaths.TASK_LINKS + "**"),
                 paths(HttpPaths.FUNDS, HttpPaths.FUNDS + "/**"),
                 paths(HttpPaths.DASHBOARD, HttpPaths.DASHBOARD + "/"),
+                paths(HttpPaths.GRANTS, HttpPaths.GRANTS + "/"),
                 paths(HttpPaths.APPLY, HttpPaths.APPLY + "/**"),
                 BoroughAccess.pages(),
                 SWAGGER_UI))

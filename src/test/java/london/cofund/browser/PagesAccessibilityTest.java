@@ -70,6 +70,11 @@ class PagesAccessibilityTest {
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Funds");
     pages.assertAccessible("funds");
 
+    pages.open("/grants?borough=E09000033");
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Grants delivered in Westminster");
+    pages.assertAccessible("grants-westminster");
+
     pages.open("/funds/LCPF-2017");
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("London Crime Prevention Fund 2017-21");
