@@ -49,6 +49,9 @@ final class BenchApplication {
             "--server.port=0",
             "--spring.datasource.url=" + url,
             "--spring.datasource.username=" + (postgres != null ? "postgres" : "sa"),
+            // As the prod profile sets it (application-prod.yml); on H2 a harmless statement.
+            "--spring.datasource.hikari.connection-init-sql="
+                + (postgres != null ? "SET plan_cache_mode = force_custom_plan" : "SELECT 1"),
             "--logging.level.root=warn",
             "--logging.level.london.cofund=error");
   }

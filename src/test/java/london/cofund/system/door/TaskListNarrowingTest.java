@@ -1,0 +1,195 @@
+package london.cofund.system.door;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import london.cofund.CoFundSpringTest;
+import london.cofund.HttpApi;
+import london.cofund.fixtures.Fixtures;
+import london.cofund.fixtures.FundDriver;
+import london.cofund.identity.IdentityBootstrap;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * {@link TaskListNarrowing}: task lists are narrowed to the user's granted tasks, and show exactly
+ * what the engine's check of each single task allows, through every query shape Tasklist and
+ * engine-rest use.
+ */
+@CoFundSpringTest
+class TaskListNarrowingTest {
+
+  @LocalServerPort int port;
+  @Autowired ApplicationContext context;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired AuthorizationService authorizations;
+  @Autowired FilterService filters;
+  @Autowired RepositoryService repository;
+
+  String roundId;
+
+  @BeforeEach
+  void twoRoundsOpen() {
+    FundDriver fund = new FundDriver(context);
+    roundId = fund.openRound(Fixtures.round(Fixtures.newRoundId("TLN"), Instant.now()));
+    fund.openRound(Fixtures.round(Fixtures.newRoundId("TLN"), Instant.now()));
+  }
+
+  @AfterEach
+  void signOut() {
+    identity.clearAuthentication();
+  }
+
+  @Test
+  void eachOfficerListsExactlyTheTasksTheEnginesSingleTaskCheckAllows() {
+    for (String user : List.of("westminster", "camden", "mopac", "westminster-scrutiny")) {
+      Set<String> allowed = allowedOneByOne(user);
+      signIn(user);
+      Set<String> listed = ids(tasks.createTaskQuery().list());
+      assertThat(listed).as(user + "'s list").isEqualTo(allowed);
+      assertThat(tasks.createTaskQuery().count()).as(user + "'s count").isEqualTo(allowed.size());
+      identity.clearAuthentication();
+    }
+  }
+
+  @Test
+  void aBoroughsGroupFilterListsItsOwnConsultationsAndNoOtherBoroughs() {
+    signIn("westminster");
+    Filter myGroups =
+        filters.createFilterQuery().filterName(IdentityBootstrap.FILTER_MY_GROUPS).singleResult();
+    List<Task> listed = filters.list(myGroups.getId());
+
+    assertThat(listed).isNotEmpty();
+    assertThat(listed)
+        .allSatisfy(
+            task ->
+                assertThat(
+                        tasks.getIdentityLinksForTask(task.getId()).stream()
+                            .map(link -> link.getGroupId()))
+                    .contains("borough-" + Fixtures.WESTMINSTER));
+    assertThat(filters.count(myGroups.getId())).isEqualTo(listed.size());
+    // The saved filter is not written back with the narrowing in it.
+    identity.clearAuthentication();
+    TaskQuery saved = filters.getFilter(myGroups.getId()).getQuery();
+    assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) saved).getTaskIdIn()).isNull();
+  }
+
+  @Test
+  void askingForTasksByIdReturnsOnlyThoseGranted() {
+    Set<String> westminsters = allowedOneByOne("westminster");
+    String own = westminsters.iterator().next();
+    String camdens =
+        allowedOneByOne("camden").stream()
+            .filter(id -> !westminsters.contains(id))
+            .findFirst()
+            .orElseThrow();
+
+    signIn("westminster");
+    assertThat(ids(tasks.createTaskQuery().taskIdIn(own, camdens).list())).containsExactly(own);
+    assertThat(tasks.createTaskQuery().taskIdIn(camdens).list()).isEmpty();
+    assertThat(tasks.createTaskQuery().taskIdIn(camdens).count()).isZero();
+  }
+
+  @Test
+  void engineRestListsTheSameAsTheEngine() {
+    Set<String> allowed = allowedOneByOne("westminster");
+    HttpApi http = new HttpApi(port);
+
+    var response =
+        http.post(
+            "/engine-rest/task?maxResults=1000",
+            "westminster",
+            Map.of("candidateGroups", List.of("borough-" + Fixtures.WESTMINSTER)));
+    var count =
+        http.post(
+            "/engine-rest/task/count",
+            "westminster",
+            Map.of("candidateGroups", List.of("borough-" + Fixtures.WESTMINSTER)));
+
+    assertThat(response.status()).isEqualTo(200);
+    Set<String> listed = new HashSet<>();
+    response.json().forEach(task -> listed.add(task.get("id").asText()));
+    assertThat(listed).isNotEmpty().isSubsetOf(allowed);
+    assertThat(count.json().get("count").asLong()).isEqualTo(listed.size());
+  }
+
+  @Test
+  void aTaskGrantNamingAProcessDefinitionKeyOpensNoTaskThroughAnyDoor() {
+    // The engine's own list query would also match a TASK grant by the task's process definition
+    // key; its check of one task does not. The narrowed list follows the check of one task.
+    String key = repository.createProcessDefinitionQuery().latestVersion().list().get(0).getKey();
+    Authorization odd = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    odd.setUserId("westminster");
+    odd.setResource(Resources.TASK);
+    odd.setResourceId(key);
+    odd.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(odd);
+    try {
+      Set<String> allowed = allowedOneByOne("westminster");
+      signIn("westminster");
+      assertThat(ids(tasks.createTaskQuery().list())).isEqualTo(allowed);
+    } finally {
+      identity.clearAuthentication();
+      authorizations.deleteAuthorization(odd.getId());
+    }
+  }
+
+  @Test
+  void aUserWithoutTaskGrantsListsNothing() {
+    identity.setAuthentication("nobody-at-all", List.of());
+    assertThat(tasks.createTaskQuery().list()).isEmpty();
+    assertThat(tasks.createTaskQuery().count()).isZero();
+  }
+
+  /** The open tasks the engine lets the user read, asked one task at a time. */
+  Set<String> allowedOneByOne(String user) {
+    List<String> groups = groups(user);
+    return tasks.createTaskQuery().list().stream()
+        .filter(
+            task ->
+                authorizations.isUserAuthorized(
+                        user, groups, Permissions.READ, Resources.TASK, task.getId())
+                    || authorizations.isUserAuthorized(
+                        user,
+                        groups,
+                        Permissions.READ_TASK,
+                        Resources.PROCESS_DEFINITION,
+                        repository.getProcessDefinition(task.getProcessDefinitionId()).getKey()))
+        .map(Task::getId)
+        .collect(Collectors.toSet());
+  }
+
+  void signIn(String user) {
+    identity.setAuthentication(user, groups(user));
+  }
+
+  List<String> groups(String user) {
+    return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+  }
+
+  static Set<String> ids(List<Task> list) {
+    return list.stream().map(Task::getId).collect(Collectors.toSet());
+  }
+}
