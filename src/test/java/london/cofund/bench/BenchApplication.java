@@ -29,8 +29,8 @@ final class BenchApplication {
   }
 
   /**
-   * The same, with settings added to an H2 URL (for example {@code ;QUERY_CACHE_SIZE=0}, so that no
-   * repeated call is answered from H2's cache of results).
+   * The same, with settings added to an H2 URL (for example {@code ;OPTIMIZE_REUSE_RESULTS=FALSE},
+   * so that no repeated call is answered from H2's cache of results).
    */
   static ConfigurableApplicationContext start(String databaseName, String h2Settings)
       throws IOException {

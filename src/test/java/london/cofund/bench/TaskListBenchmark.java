@@ -48,7 +48,8 @@ public final class TaskListBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path dir = BenchApplication.DIR;
-    ConfigurableApplicationContext context = BenchApplication.start("tasks", ";QUERY_CACHE_SIZE=0");
+    ConfigurableApplicationContext context =
+        BenchApplication.start("tasks", ";OPTIMIZE_REUSE_RESULTS=FALSE");
     try {
       int port = BenchApplication.port(context);
       long started = System.nanoTime();

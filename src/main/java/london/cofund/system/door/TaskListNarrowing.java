@@ -40,8 +40,10 @@ import org.springframework.stereotype.Component;
  * never makes one.
  *
  * <p>The query is left as the engine builds it whenever the narrowing could not be exact: a grant
- * on every task ({@code *}), any grant to read the tasks of a process definition (MOPAC's), revoke
- * checks, case tasks, a query for one task id, or more than {@link #LIMIT} granted tasks.
+ * on every task ({@code *}), any grant to read the tasks of a process definition, case tasks, a
+ * query for one task id, or more than {@link #LIMIT} granted tasks. A revoke (an assessor's, on the
+ * proposals they may no longer assess) only ever takes a task away, so the granted tasks still hold
+ * every task the engine shows, and the engine's check, revokes and all, still decides.
  */
 @Component
 class TaskListNarrowing extends AbstractProcessEnginePlugin {
@@ -113,7 +115,6 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
       AuthorizationCheck check = query.getAuthCheck();
       if (!check.shouldPerformAuthorizatioCheck()
           || check.getAuthUserId() == null
-          || check.isRevokeAuthorizationCheckEnabled()
           || check.isUseLeftJoin()
           || query.getTaskId() != null
           || !isTaskReadCheck(check.getPermissionChecks())) {

@@ -157,6 +157,27 @@ class TaskListNarrowingTest {
   }
 
   @Test
+  void aRevokedTaskLeavesTheListAsTheEnginesCheckSays() {
+    String revoked = allowedOneByOne("westminster").iterator().next();
+    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId("westminster");
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId(revoked);
+    revoke.removePermission(Permissions.READ);
+    authorizations.saveAuthorization(revoke);
+    try {
+      Set<String> allowed = allowedOneByOne("westminster");
+      assertThat(allowed).doesNotContain(revoked).isNotEmpty();
+      signIn("westminster");
+      assertThat(ids(tasks.createTaskQuery().list())).isEqualTo(allowed);
+      assertThat(tasks.createTaskQuery().count()).isEqualTo(allowed.size());
+    } finally {
+      identity.clearAuthentication();
+      authorizations.deleteAuthorization(revoke.getId());
+    }
+  }
+
+  @Test
   void aUserWithoutTaskGrantsListsNothing() {
     identity.setAuthentication("nobody-at-all", List.of());
     assertThat(tasks.createTaskQuery().list()).isEmpty();
