@@ -113,7 +113,9 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
      */
     Set<String> grantedTasks(TaskQueryImpl query) {
       AuthorizationCheck check = query.getAuthCheck();
-      if (!check.shouldPerformAuthorizatioCheck()
+      // The getter, not shouldPerformAuthorizatioCheck(): it is what the engine's SQL reads (checks
+      // enabled and any permission check to make).
+      if (!check.getShouldPerformAuthorizatioCheck()
           || check.getAuthUserId() == null
           || check.isUseLeftJoin()
           || query.getTaskId() != null

@@ -23,6 +23,9 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +50,7 @@ class TaskListNarrowingTest {
   @Autowired AuthorizationService authorizations;
   @Autowired FilterService filters;
   @Autowired RepositoryService repository;
+  @Autowired ProcessEngineConfigurationImpl engine;
 
   String roundId;
 
@@ -93,7 +97,7 @@ class TaskListNarrowingTest {
     // The saved filter is not written back with the narrowing in it.
     identity.clearAuthentication();
     TaskQuery saved = filters.getFilter(myGroups.getId()).getQuery();
-    assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) saved).getTaskIdIn()).isNull();
+    assertThat(((TaskQueryImpl) saved).getTaskIdIn()).isNull();
   }
 
   @Test
@@ -175,6 +179,27 @@ class TaskListNarrowingTest {
       identity.clearAuthentication();
       authorizations.deleteAuthorization(revoke.getId());
     }
+  }
+
+  @Test
+  void aBoroughOfficersListIsNarrowedToTheirGrantedTasks() {
+    Set<String> allowed = allowedOneByOne("westminster");
+    signIn("westminster");
+    Set<String> granted =
+        engine
+            .getCommandExecutorTxRequired()
+            .execute(
+                commandContext -> {
+                  TaskManager manager = commandContext.getTaskManager();
+                  assertThat(manager).isInstanceOf(TaskListNarrowing.NarrowingTaskManager.class);
+                  TaskQueryImpl query = new TaskQueryImpl();
+                  query.taskCandidateGroup("borough-" + Fixtures.WESTMINSTER);
+                  query.executeCount(commandContext);
+                  assertThat(query.getTaskIdIn()).as("left as the caller built it").isNull();
+                  return ((TaskListNarrowing.NarrowingTaskManager) manager).grantedTasks(query);
+                });
+    assertThat(granted).as("narrowed, not left to the engine's join").isNotNull();
+    assertThat(granted).containsAll(allowed);
   }
 
   @Test
