@@ -381,6 +381,53 @@ class GrantProcessTest {
   }
 
   @Test
+  void aDeclinedVariationIsMailedToTheLeadWithMopacsReason() {
+    String roundId = driver.openRound("GV");
+    String ref = driver.assessed(roundId, "Longer grant, declined", 400_000, 400_000, 4);
+    driver.decide(ref, "FUNDED");
+    driver.sign(ref, false);
+    steps.requestVariation(
+        ref,
+        new VariationRequest(
+            Variation.Kind.END_DATE,
+            null,
+            LocalDate.of(2029, 9, 30),
+            null,
+            "Six more months to reach the outer boroughs."),
+        LEAD);
+    driver.complete(
+        ref,
+        TASK_DECIDE_VARIATION,
+        VAR_VARIATION_DECISION,
+        "DECLINE",
+        VAR_VARIATION_DECISION_REASON,
+        "The fund ends in March 2029.");
+    assertThat(grants.record(ref).variations().get(0).status())
+        .isEqualTo(Variation.Status.DECLINED);
+
+    var told = new london.cofund.Mailbox(sink).of("VARIATION_DECIDED", ref);
+    assertThat(told).hasSize(1);
+    assertThat(told.get(0).to()).containsExactly(london.cofund.fixtures.FundDriver.CONTACT);
+    assertThat(told.get(0).subject()).contains("declined", ref);
+    assertThat(told.get(0).text())
+        .contains("MOPAC has declined", "extending the end date")
+        .contains("Six more months to reach the outer boroughs.")
+        .contains("MOPAC's reason: The fund ends in March 2029.")
+        .contains("The grant stays as it was.");
+    // The send step is done and the variation's subprocess has ended: nothing waits.
+    assertThat(
+            engine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(driver.grant(ref).getId())
+                .activityId("SendTask_VariationDecided")
+                .count())
+        .isZero();
+    // A variable a user could write is refused as the task's input: variationId is the process's.
+    assertThat(VARIATION_ID.userWritable()).isFalse();
+  }
+
+  @Test
   void suspendedPaymentsAreHeldUntilMopacResumesThem() {
     String roundId = driver.openRound("GS");
     String ref = driver.assessed(roundId, "Held payments", 400_000, 400_000, 4);
@@ -442,6 +489,14 @@ class GrantProcessTest {
         .containsEntry(GrantDriver.YEAR_2, 65_000_000L);
     assertThat(grants.record(ref).variations().get(0).status())
         .isEqualTo(Variation.Status.APPROVED);
+    // The lead is told, from a send step of its own.
+    var approved = new london.cofund.Mailbox(sink).of("VARIATION_DECIDED", ref);
+    assertThat(approved).hasSize(1);
+    assertThat(approved.get(0).to()).containsExactly(london.cofund.fixtures.FundDriver.CONTACT);
+    assertThat(approved.get(0).subject()).contains("approved");
+    assertThat(approved.get(0).text())
+        .contains("MOPAC has approved", "moving money between the years of the budget")
+        .contains("Recruitment slipped into the second year.");
 
     // Q3's return is sent back with reasons, then resubmitted and approved.
     sentBackThenResubmitted(ref, quarters.get(2), 12_000_000L);

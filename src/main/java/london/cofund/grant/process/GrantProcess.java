@@ -62,6 +62,10 @@ public final class GrantProcess {
   public static final String VAR_RETURN_REVIEW_REASONS = "returnReviewReasons";
   public static final String VAR_VARIATION_DECISION = "variationDecision";
   public static final String VAR_VARIATION_DECISION_REASON = "variationDecisionReason";
+
+  /** The variation just decided, for the mail that tells the lead (owned: set by the rules). */
+  public static final String VAR_VARIATION_ID = "variationId";
+
   public static final String VAR_RESUME_REASON = "resumeReason";
   public static final String VAR_FINAL_REPORT = "finalReport";
   public static final String VAR_EVALUATION = "evaluation";
@@ -92,6 +96,8 @@ public final class GrantProcess {
       ProcessVariable.owned(VAR_REPLACEMENT_REFERENCE, String.class);
   public static final ProcessVariable<String> TASK_BRIEF =
       ProcessVariable.owned(VAR_TASK_BRIEF, String.class);
+  public static final ProcessVariable<Long> VARIATION_ID =
+      ProcessVariable.owned(VAR_VARIATION_ID, Long.class);
 
   public static final ProcessVariable<String> MONITORING_RETURN =
       ProcessVariable.input(VAR_MONITORING_RETURN, String.class);
