@@ -413,7 +413,7 @@ class GrantProcessTest {
         .contains("MOPAC has declined", "extending the end date")
         .contains("Six more months to reach the outer boroughs.")
         .contains("MOPAC's reason: The fund ends in March 2029.")
-        .contains("The grant stays as it was.");
+        .contains("What you need to do: nothing; the grant stays as it was.");
     // The send step is done and the variation's subprocess has ended: nothing waits.
     assertThat(
             engine
@@ -425,6 +425,93 @@ class GrantProcessTest {
         .isZero();
     // A variable a user could write is refused as the task's input: variationId is the process's.
     assertThat(VARIATION_ID.userWritable()).isFalse();
+  }
+
+  @Test
+  void anExtendedEndDateAddsQuartersWhoseReturnsAreDueAndWhichCarryNoMoney() {
+    String roundId = driver.openRound("GX");
+    String ref = driver.assessed(roundId, "Six months longer", 400_000, 400_000, 4);
+    driver.decide(ref, "FUNDED");
+    driver.sign(ref, false);
+    steps.requestVariation(
+        ref,
+        new VariationRequest(
+            Variation.Kind.END_DATE,
+            null,
+            LocalDate.of(2029, 9, 30),
+            null,
+            "Six more months to reach the outer boroughs."),
+        LEAD);
+    driver.complete(ref, TASK_DECIDE_VARIATION, VAR_VARIATION_DECISION, "APPROVE");
+    assertThat(grants.get(ref).endsOn()).isEqualTo(LocalDate.of(2029, 9, 30));
+    List<Quarter> quarters =
+        grants.record(ref).payments().stream()
+            .filter(p -> p.kind() == Payment.Kind.QUARTER)
+            .map(Payment::quarter)
+            .toList();
+    assertThat(quarters).hasSize(10);
+    Quarter q9 = quarters.get(8);
+    Quarter q10 = quarters.get(9);
+    assertThat(q9.toString()).isEqualTo("2029/30 Q1");
+    assertThat(payment(ref, q10).plannedPence()).isZero();
+
+    // The eight quarters of the budget's two years, £100,000 spent and paid in each.
+    for (int i = 0; i < 8; i++) {
+      quarter(ref, quarters.get(i), 10_000_000L);
+    }
+    // The loop goes on into the extension: the return for 2029/30 Q1 is due as any other.
+    driver.moveTo(atLondon(q9.end().plusDays(1), LocalTime.of(10, 0)), ref);
+    Task due = driver.task(ref, TASK_SUBMIT_RETURN);
+    assertThat(due.getDueDate().toInstant())
+        .isEqualTo(atLondon(q9.returnDue(), LocalTime.of(17, 0)));
+    // Spend in a quarter beyond the budget's years is refused, naming the field.
+    assertThatThrownBy(() -> steps.submitReturn(ref, extensionReturn(q9, 1L), LEAD))
+        .isInstanceOf(london.cofund.system.InvalidRequestException.class)
+        .hasMessageContaining("beyond its budget's years");
+    steps.submitReturn(ref, extensionReturn(q9, 0L), LEAD);
+    driver.run(ref);
+    approve(ref, q9);
+    assertThat(payment(ref, q9).paidPence()).isZero();
+    driver.moveTo(atLondon(q10.end().plusDays(1), LocalTime.of(10, 0)), ref);
+    steps.submitReturn(ref, extensionReturn(q10, 0L), LEAD);
+    driver.run(ref);
+    approve(ref, q10);
+
+    // The grant has ended: it cannot be extended any more; the final report is due 60 days after
+    // the new end.
+    assertThatThrownBy(
+            () ->
+                steps.requestVariation(
+                    ref,
+                    new VariationRequest(
+                        Variation.Kind.END_DATE,
+                        null,
+                        LocalDate.of(2030, 3, 31),
+                        null,
+                        "And longer still."),
+                    LEAD))
+        .isInstanceOf(london.cofund.system.ConflictException.class)
+        .hasMessageContaining("ended on 2029-09-30");
+    Task report = driver.task(ref, TASK_SUBMIT_FINAL_REPORT);
+    assertThat(report.getDueDate().toInstant())
+        .isEqualTo(atLondon(LocalDate.of(2029, 11, 29), LocalTime.of(17, 0)));
+    var record = grants.record(ref);
+    assertThat(record.paidPence())
+        .isEqualTo(record.grant().awardPence() - record.returnedPence())
+        .isEqualTo(80_000_000L);
+  }
+
+  /** A return for a quarter beyond the budget's years: outcomes, and spend on the last line. */
+  static ReturnForm extensionReturn(Quarter quarter, long spendPence) {
+    ReturnForm form = GrantDriver.returnFor(quarter, spendPence);
+    return new ReturnForm(
+        form.quarter(),
+        List.of(new ReturnForm.SpendLine(GrantDriver.YEAR_2, spendPence)),
+        form.outputs(),
+        form.outcomes(),
+        form.peopleReached(),
+        form.risks(),
+        form.narrative());
   }
 
   @Test
