@@ -80,9 +80,9 @@ public class GrantSteps {
    * each with its spend against budget per year.
    */
   public List<GrantSummary> visible(CurrentUser user, String roundId, String borough) {
-    java.util.Set<String> withGrant = new java.util.HashSet<>(grants.references());
-    return proposals.visible(user).stream()
-        .filter(p -> withGrant.contains(p.reference()))
+    // Only the proposals with a grant are read: the dashboard asks on every view, and a fund holds
+    // far fewer grants than proposals.
+    return proposals.visible(grants.references(), user).stream()
         .filter(p -> roundId == null || roundId.isBlank() || roundId.equals(p.roundId()))
         .filter(
             p ->
