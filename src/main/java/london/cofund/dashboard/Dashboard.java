@@ -3,6 +3,8 @@ package london.cofund.dashboard;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
+import london.cofund.grant.GrantService.YearFigures;
+import london.cofund.grant.process.GrantSteps.BoroughFigures;
 import london.cofund.round.RoundDecisionPoint;
 
 /**
@@ -19,6 +21,7 @@ import london.cofund.round.RoundDecisionPoint;
  * @param lateAndDue open tasks past due or due within 3 days
  * @param waits time spent in each task and stage, from Camunda's history
  * @param scheduleRisk each coming decision point and the open work before it
+ * @param grants spend against budget of the grants the user may see, per project, year and borough
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Dashboard(
@@ -31,12 +34,20 @@ public record Dashboard(
     List<RoundCoverage> priorityCoverage,
     List<DueTask> lateAndDue,
     Waits waits,
-    List<PointRisk> scheduleRisk) {
+    List<PointRisk> scheduleRisk,
+    GrantSpend grants) {
 
   /** The sections, by name, in the order the page shows them. */
   public static final List<String> ALL_SECTIONS =
       List.of(
-          "rounds", "funnel", "money", "priorityCoverage", "lateAndDue", "waits", "scheduleRisk");
+          "rounds",
+          "funnel",
+          "money",
+          "priorityCoverage",
+          "lateAndDue",
+          "waits",
+          "scheduleRisk",
+          "grants");
 
   /** The funnel's filter: a short-listed priority code and a borough's GSS code, each optional. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -182,4 +193,35 @@ public record Dashboard(
       long openTasks,
       OffsetDateTime expectedDone,
       String why) {}
+
+  /**
+   * Spend against budget of the grants the user may see (those of the borough filter when set), in
+   * whole pence: the figures of {@code /grants} and {@code GET /api/grants} ({@code
+   * GrantSteps.spendAgainstBudget}).
+   *
+   * @param byProject each grant and its figures per financial year, by reference
+   * @param byYear per financial year, over the grants listed
+   * @param byBorough per borough of delivery; a grant in several boroughs counts whole in each, and
+   *     pan-London grants have a line of their own ({@code PAN_LONDON})
+   */
+  public record GrantSpend(
+      List<ProjectSpend> byProject, List<YearFigures> byYear, List<BoroughFigures> byBorough) {}
+
+  /**
+   * One grant.
+   *
+   * @param status the grant's status ({@code ACTIVE}, {@code CLOSED}, ...)
+   * @param paidPence what it has been paid
+   * @param returnedPence what its years' underspend gave back to the fund
+   * @param years budget, approved spend, payments and underspend per financial year
+   */
+  public record ProjectSpend(
+      String reference,
+      String title,
+      String roundId,
+      String status,
+      long awardPence,
+      long paidPence,
+      long returnedPence,
+      List<YearFigures> years) {}
 }

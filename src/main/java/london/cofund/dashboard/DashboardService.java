@@ -18,8 +18,10 @@ import london.cofund.dashboard.Dashboard.Filter;
 import london.cofund.dashboard.Dashboard.FundMoney;
 import london.cofund.dashboard.Dashboard.Funnel;
 import london.cofund.dashboard.Dashboard.FunnelCounts;
+import london.cofund.dashboard.Dashboard.GrantSpend;
 import london.cofund.dashboard.Dashboard.PointRisk;
 import london.cofund.dashboard.Dashboard.PriorityCoverage;
+import london.cofund.dashboard.Dashboard.ProjectSpend;
 import london.cofund.dashboard.Dashboard.RoundCoverage;
 import london.cofund.dashboard.Dashboard.RoundFunnel;
 import london.cofund.dashboard.Dashboard.RoundState;
@@ -33,6 +35,7 @@ import london.cofund.fund.Fund;
 import london.cofund.fund.FundPosition;
 import london.cofund.fund.FundService;
 import london.cofund.fund.FundYear;
+import london.cofund.grant.process.GrantSteps;
 import london.cofund.identity.CurrentUser;
 import london.cofund.identity.Roles;
 import london.cofund.round.DecisionPoint;
@@ -76,6 +79,7 @@ public class DashboardService {
   private final DecisionPoints decisionPoints;
   private final FundService funds;
   private final DashboardQueries queries;
+  private final GrantSteps grants;
   private final Clock clock;
 
   DashboardService(
@@ -83,11 +87,13 @@ public class DashboardService {
       DecisionPoints decisionPoints,
       FundService funds,
       DashboardQueries queries,
+      GrantSteps grants,
       Clock clock) {
     this.rounds = rounds;
     this.decisionPoints = decisionPoints;
     this.funds = funds;
     this.queries = queries;
+    this.grants = grants;
     this.clock = clock;
   }
 
@@ -125,7 +131,8 @@ public class DashboardService {
         coverage(all),
         lateAndDue(user, whole, now),
         whole ? waits(byTask) : null,
-        whole ? scheduleRisk(all, points, byTask, now) : null);
+        whole ? scheduleRisk(all, points, byTask, now) : null,
+        grants(user, filter));
   }
 
   /**
@@ -210,6 +217,27 @@ public class DashboardService {
       money.add(new FundMoney(fund.fundId(), fund.name(), years));
     }
     return money;
+  }
+
+  /** The grants the user may see, by the same rule and from the same figures as /grants. */
+  private GrantSpend grants(CurrentUser user, Filter filter) {
+    GrantSteps.SpendAgainstBudget spend = grants.spendAgainstBudget(user, null, filter.borough());
+    return new GrantSpend(
+        spend.grants().stream()
+            .map(
+                g ->
+                    new ProjectSpend(
+                        g.proposal().reference(),
+                        g.proposal().title(),
+                        g.proposal().roundId(),
+                        g.record().grant().status().name(),
+                        g.record().grant().awardPence(),
+                        g.record().paidPence(),
+                        g.record().returnedPence(),
+                        g.years()))
+            .toList(),
+        spend.byYear(),
+        spend.byBorough());
   }
 
   private List<RoundCoverage> coverage(List<Round> all) {

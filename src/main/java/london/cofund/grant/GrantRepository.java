@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import london.cofund.system.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,19 +83,29 @@ class GrantRepository {
   }
 
   void saveStatus(String reference, Grant.GrantStatus status, OffsetDateTime now) {
-    jdbc.sql("update cf_grant set status = :status, updated_at = :now where reference = :ref")
-        .param("ref", reference)
-        .param("status", status.name())
-        .param("now", now)
-        .update();
+    update(reference, now, "status", status.name());
   }
 
   void saveReplacement(String reference, String replacement, OffsetDateTime now) {
-    jdbc.sql("update cf_grant set replaced_by = :by, updated_at = :now where reference = :ref")
-        .param("ref", reference)
-        .param("by", replacement)
-        .param("now", now)
-        .update();
+    update(reference, now, "replaced_by", replacement);
+  }
+
+  /**
+   * Sets columns of one grant, and its {@code updated_at}: {@code columnsAndValues} are pairs of a
+   * column (always a literal of this class, never input) and its new value, which may be null.
+   */
+  private void update(String reference, OffsetDateTime now, Object... columnsAndValues) {
+    StringBuilder sql = new StringBuilder("update cf_grant set ");
+    Map<String, Object> params = new HashMap<>();
+    for (int i = 0; i < columnsAndValues.length; i += 2) {
+      String column = (String) columnsAndValues[i];
+      sql.append(column).append(" = :").append(column).append(", ");
+      params.put(column, columnsAndValues[i + 1]);
+    }
+    sql.append("updated_at = :now where reference = :ref");
+    params.put("now", now);
+    params.put("ref", reference);
+    jdbc.sql(sql.toString()).params(params).update();
   }
 
   /** The failed grants of a round that a replacement took the place of. */
@@ -108,51 +120,23 @@ class GrantRepository {
   }
 
   void saveSuspension(String reference, boolean suspended, String reason, OffsetDateTime now) {
-    jdbc.sql(
-            """
-            update cf_grant set payments_suspended = :suspended, suspension_reason = :reason,
-              updated_at = :now where reference = :ref""")
-        .param("ref", reference)
-        .param("suspended", suspended)
-        .param("reason", reason)
-        .param("now", now)
-        .update();
+    update(reference, now, "payments_suspended", suspended, "suspension_reason", reason);
   }
 
   void saveEndDate(String reference, LocalDate endsOn, OffsetDateTime now) {
-    jdbc.sql("update cf_grant set ends_on = :ends, updated_at = :now where reference = :ref")
-        .param("ref", reference)
-        .param("ends", endsOn)
-        .param("now", now)
-        .update();
+    update(reference, now, "ends_on", endsOn);
   }
 
   void savePartners(String reference, List<String> partners, OffsetDateTime now) {
-    jdbc.sql("update cf_grant set partners = :partners, updated_at = :now where reference = :ref")
-        .param("ref", reference)
-        .param("partners", json.write(partners))
-        .param("now", now)
-        .update();
+    update(reference, now, "partners", json.write(partners));
   }
 
   void saveFinalReport(String reference, String report, OffsetDateTime now) {
-    jdbc.sql("update cf_grant set final_report = :report, updated_at = :now where reference = :ref")
-        .param("ref", reference)
-        .param("report", report)
-        .param("now", now)
-        .update();
+    update(reference, now, "final_report", report);
   }
 
   void saveEvaluation(String reference, String evaluation, OffsetDateTime now) {
-    jdbc.sql(
-            """
-            update cf_grant set evaluation = :evaluation, status = :closed, updated_at = :now
-            where reference = :ref""")
-        .param("ref", reference)
-        .param("evaluation", evaluation)
-        .param("closed", Grant.GrantStatus.CLOSED.name())
-        .param("now", now)
-        .update();
+    update(reference, now, "evaluation", evaluation, "status", Grant.GrantStatus.CLOSED.name());
   }
 
   private Grant grant(ResultSet rs, int row) throws SQLException {

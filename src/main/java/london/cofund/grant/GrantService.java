@@ -227,6 +227,41 @@ public class GrantService {
   }
 
   /**
+   * The grant's quarters after {@code quarter} (all of them when null), in order: those an approved
+   * extension of the end date added.
+   */
+  public List<String> quartersAfter(String reference, String quarter) {
+    return quarters(reference).stream()
+        .filter(q -> quarter == null || q.compareTo(quarter) > 0)
+        .toList();
+  }
+
+  /**
+   * An extension of the end date adds the quarters from the old end to the new one, each with its
+   * return and a payment planned at nothing: the money follows the budget's years, whose last one's
+   * underspend has gone back to the fund (or will at its end), so a quarter beyond them reports
+   * delivery and outcomes but releases no money.
+   */
+  private void addQuarters(String reference, LocalDate oldEnd, LocalDate newEnd) {
+    List<String> known = quarters(reference);
+    for (Quarter q : Quarter.between(oldEnd.plusDays(1), newEnd)) {
+      if (!known.contains(q.toString())) {
+        grants.insertPayment(
+            reference,
+            new Payment(
+                q,
+                Payment.Kind.QUARTER,
+                q.year().toString(),
+                q.returnDue(),
+                0,
+                Payment.Status.PLANNED,
+                null,
+                null));
+      }
+    }
+  }
+
+  /**
    * The agreement failed: the grant is recorded as failed with the reason, and its whole award is
    * returned (every line's budget), so the fund shows it as available again.
    */
@@ -336,12 +371,23 @@ public class GrantService {
       problems.add(new FieldProblem("quarter", "must be a quarter such as 2026/27 Q1"));
     }
     List<String> lines = grants.lines(reference).stream().map(BudgetLine::financialYear).toList();
+    // A quarter an extension added beyond the budget's years has no money to spend.
+    boolean unfunded = parsed.isPresent() && !lines.contains(parsed.get().year().toString());
     for (int i = 0; i < form.spend().size(); i++) {
       ReturnForm.SpendLine spend = form.spend().get(i);
       if (spend.amountPence() < 0) {
         problems.add(
             new FieldProblem(
                 "spend[" + i + "].amountPence", "must not be negative (whole pence spent)"));
+      } else if (unfunded && spend.amountPence() > 0) {
+        problems.add(
+            new FieldProblem(
+                "spend[" + i + "].amountPence",
+                "must be 0: "
+                    + parsed.get()
+                    + " extends the grant beyond its budget's years ("
+                    + String.join(", ", lines)
+                    + "), and carries no money"));
       }
       if (!lines.contains(spend.line().trim())) {
         problems.add(
@@ -622,6 +668,15 @@ public class GrantService {
           throw new InvalidRequestException(
               "endDate", "must be after the grant's end date, " + grant.endsOn());
         }
+        if (today().isAfter(grant.endsOn())) {
+          // Its quarters are over: the loop that would report on added quarters has ended.
+          throw new ConflictException(
+              "Grant "
+                  + reference
+                  + " ended on "
+                  + grant.endsOn()
+                  + ": an end date is extended before it is reached.");
+        }
         before = json.write(Map.of("endDate", grant.endsOn().toString()));
         after = json.write(Map.of("endDate", request.endDate().toString()));
       }
@@ -696,16 +751,17 @@ public class GrantService {
           next.forEach((line, amount) -> grants.saveLine(reference, line, amount));
           replan(reference, next.keySet());
         }
-        case END_DATE ->
-            grants.saveEndDate(
-                reference,
-                LocalDate.parse(
-                    json.read(
-                            variation.after(),
-                            new com.fasterxml.jackson.core.type.TypeReference<
-                                Map<String, String>>() {})
-                        .get("endDate")),
-                now());
+        case END_DATE -> {
+          LocalDate newEnd =
+              LocalDate.parse(
+                  json.read(
+                          variation.after(),
+                          new com.fasterxml.jackson.core.type.TypeReference<
+                              Map<String, String>>() {})
+                      .get("endDate"));
+          grants.saveEndDate(reference, newEnd, now());
+          addQuarters(reference, grant.endsOn(), newEnd);
+        }
         case PARTNERS ->
             grants.savePartners(
                 reference,

@@ -1,6 +1,6 @@
 package london.cofund.grant;
 
-import java.util.Locale;
+import london.cofund.system.Formats;
 
 /**
  * Money in whole pence, as a grant holds it: exact, never floating point. A proposal's amounts are
@@ -16,11 +16,9 @@ public final class Pence {
     return Math.multiplyExact(pounds, 100L);
   }
 
-  /** £1,234.56 */
+  /** £1,234.56, as every page and mail writes pence ({@link Formats#pence}). */
   public static String format(long pence) {
-    String sign = pence < 0 ? "-" : "";
-    long abs = Math.abs(pence);
-    return String.format(Locale.UK, "%s£%,d.%02d", sign, abs / 100, abs % 100);
+    return Formats.pence(pence);
   }
 
   /**

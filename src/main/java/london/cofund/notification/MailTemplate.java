@@ -71,7 +71,12 @@ public enum MailTemplate {
    * MOPAC sent a grant's quarterly monitoring return back to the lead for changes: the reasons are
    * in the task, which the link opens.
    */
-  RETURN_CHANGES_REQUESTED(true, round -> null);
+  RETURN_CHANGES_REQUESTED(true, round -> null),
+  /**
+   * MOPAC approved or declined a variation of a grant that its lead asked for: what was asked, the
+   * decision and its reason ({@link GrantVariations}).
+   */
+  VARIATION_DECIDED(true, round -> null);
 
   private final boolean aboutProposal;
   private final Function<RoundFacts, OffsetDateTime> defaultDue;

@@ -14,6 +14,7 @@ package london.cofund.notification;
  * @param activityId the send task's id
  * @param stepKey the step's identity, the same on every retry: {@code job:<jobId>}
  * @param jobId the job's id, or null
+ * @param variationId the {@code variationId} variable (a grant's variation), or null
  */
 public record StepMailRequest(
     String template,
@@ -26,4 +27,5 @@ public record StepMailRequest(
     String processInstanceId,
     String activityId,
     String stepKey,
-    String jobId) {}
+    String jobId,
+    String variationId) {}

@@ -3,8 +3,10 @@ package london.cofund.notification;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,18 +27,21 @@ public class StepMailer {
   private final MailService mail;
   private final TaskLinks links;
   private final ContactAddresses contacts;
+  private final ObjectProvider<GrantVariations> variations;
 
   public StepMailer(
       FactsLookup facts,
       RecipientResolver recipients,
       MailService mail,
       TaskLinks links,
-      ContactAddresses contacts) {
+      ContactAddresses contacts,
+      ObjectProvider<GrantVariations> variations) {
     this.facts = facts;
     this.recipients = recipients;
     this.mail = mail;
     this.links = links;
     this.contacts = contacts;
+    this.variations = variations;
   }
 
   /**
@@ -87,6 +92,10 @@ public class StepMailer {
       return new DeliveryReport(template, 0, 0, List.of());
     }
     MailContent content = new MailContent(template, round, proposal, nextRound, due, null);
+    RecipientExtras extras =
+        template == MailTemplate.VARIATION_DECIDED
+            ? new RecipientExtras(Map.of("variation", variation(request)), List.of())
+            : RecipientExtras.NONE;
     OutboxEntry origin = origin(template, round, proposal, request);
     String taskKey = request.taskKey();
     DeliveryReport report =
@@ -100,9 +109,30 @@ public class StepMailer {
                         ? links.tasklist()
                         : links.open(
                             request.processInstanceId(), taskKey.trim(), recipient.viaGroup()),
-                origin));
+                origin,
+                recipient -> extras));
     report.throwIfIncomplete(request.activityId());
     return report;
+  }
+
+  /** The decided variation that a VARIATION_DECIDED step names by its {@code variationId}. */
+  private GrantVariations.DecidedVariation variation(StepMailRequest request) {
+    if (blank(request.variationId())) {
+      throw new IllegalArgumentException(
+          "mailTemplate VARIATION_DECIDED needs the variationId variable of the variation decided");
+    }
+    long id = Long.parseLong(request.variationId().trim());
+    return variations
+        .getObject()
+        .decided(request.proposalReference(), id)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Variation "
+                        + id
+                        + " of grant "
+                        + request.proposalReference()
+                        + " is not decided, or does not exist"));
   }
 
   /** The proposal's lead contact among the recipients, if their address is not confirmed. */

@@ -33,6 +33,19 @@ public class ProposalQueries {
   }
 
   /**
+   * Of the proposals {@code references} names, those the user may see, in the order given; a
+   * reference of no proposal is left out. For a few known proposals (a fund's grants) without
+   * reading every proposal.
+   */
+  public List<Proposal> visible(java.util.Collection<String> references, CurrentUser user) {
+    return references.stream()
+        .map(proposals::find)
+        .flatMap(java.util.Optional::stream)
+        .filter(p -> maySee(p, user))
+        .toList();
+  }
+
+  /**
    * Who may see a proposal: the fund's roles, its submitter, and the boroughs it is delivered in.
    */
   public static boolean maySee(Proposal proposal, CurrentUser user) {

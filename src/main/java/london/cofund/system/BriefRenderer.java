@@ -65,6 +65,10 @@ public class BriefRenderer {
       return Formats.money(amount);
     }
 
+    public String pence(Long pence) {
+      return Formats.pence(pence);
+    }
+
     public String dateTime(OffsetDateTime value) {
       return Formats.dateTime(value);
     }

@@ -81,6 +81,16 @@ public final class Formats {
     return amount == null ? "-" : String.format(Locale.UK, "£%,d", amount);
   }
 
+  /** Whole pence as pounds and pence: £1,234.56 (a grant's money, which is held in pence). */
+  public static String pence(Long pence) {
+    if (pence == null) {
+      return "-";
+    }
+    String sign = pence < 0 ? "-" : "";
+    long abs = Math.abs(pence);
+    return String.format(Locale.UK, "%s£%,d.%02d", sign, abs / 100, abs % 100);
+  }
+
   public static String score(BigDecimal score) {
     return score == null ? "-" : score.stripTrailingZeros().toPlainString();
   }

@@ -18,6 +18,7 @@ import london.cofund.proposal.FullProposalForm;
 import london.cofund.proposal.FullProposalForm.BudgetLine;
 import london.cofund.round.RoundRequest;
 import london.cofund.round.RoundService;
+import london.cofund.round.process.FundingRoundProcess;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -60,32 +61,68 @@ final class GrantDriver {
   /** The same round with a pot of its own, drawing on a named fund (null: the demo fund). */
   String openRound(String prefix, long pot, String fundId) {
     ClockUtil.setCurrentTime(Date.from(Fixtures.NOW));
-    RoundRequest r = Fixtures.round(Fixtures.newRoundId(prefix), Fixtures.NOW, pot);
-    RoundRequest request =
-        new RoundRequest(
-            r.roundId(),
-            r.name(),
-            r.tranche(),
-            r.potAmount(),
-            r.minProjects(),
-            r.maxProjects(),
-            r.assessorsPerProposal(),
-            r.fundableThreshold(),
-            r.priorityLongList(),
-            r.consultationDeadline(),
-            r.eoiDeadline(),
-            r.fullProposalDeadline(),
-            r.decisionDate(),
-            SERVICE_START,
-            r.previousRoundId(),
-            fundId,
-            r.minSubRegionalBoroughs(),
-            r.minPartnerAgencies());
+    RoundRequest request = request(prefix, pot, fundId);
     rounds.register(request, "mopac");
     rounds.agreeShortlist(
-        r.roundId(), List.of("CSE", "FEMALE_OFFENDING", "SEXUAL_VIOLENCE", "YOUTH_OFFENDING"));
-    rounds.publish(r.roundId());
-    return r.roundId();
+        request.roundId(),
+        List.of("CSE", "FEMALE_OFFENDING", "SEXUAL_VIOLENCE", "YOUTH_OFFENDING"));
+    rounds.publish(request.roundId());
+    return request.roundId();
+  }
+
+  /**
+   * The same round, run by its own {@code fundingRound} process: consultation, short list (female
+   * offending) and sign-off, so that its panel decides and announces the awards ({@link
+   * #decideInTheRound}).
+   */
+  String openRoundWithItsProcess(String prefix, long pot, String fundId) {
+    ClockUtil.setCurrentTime(Date.from(Fixtures.NOW));
+    String roundId = fund.openRound(request(prefix, pot, fundId));
+    fund.publish(roundId, List.of("FEMALE_OFFENDING"));
+    return roundId;
+  }
+
+  /**
+   * The round's full-proposal deadline passes; the panel funds {@code funded} and defers nothing;
+   * the Leaders' Committee signs the awards off and MOPAC records the decision of record, so the
+   * round announces the decisions to the proposals.
+   */
+  void decideInTheRound(String roundId, String... funded) {
+    fund.moveTo(rounds.get(roundId).dates().fullProposalDeadline().toInstant().plusSeconds(1));
+    fund.complete(
+        fund.task(roundId, FundingRoundProcess.TASK_DECIDE_FUNDING),
+        FundingRoundProcess.VAR_FUNDED_REFERENCES,
+        String.join(",", funded),
+        FundingRoundProcess.VAR_DEFERRED_REFERENCES,
+        "");
+    fund.complete(
+        fund.task(roundId, FundingRoundProcess.TASK_SIGN_OFF_AWARDS),
+        FundingRoundProcess.VAR_AWARDS_APPROVED,
+        true);
+    fund.recordDecisionOfRecord(roundId, FundDriver.DECISION_OF_RECORD);
+  }
+
+  private static RoundRequest request(String prefix, long pot, String fundId) {
+    RoundRequest r = Fixtures.round(Fixtures.newRoundId(prefix), Fixtures.NOW, pot);
+    return new RoundRequest(
+        r.roundId(),
+        r.name(),
+        r.tranche(),
+        r.potAmount(),
+        r.minProjects(),
+        r.maxProjects(),
+        r.assessorsPerProposal(),
+        r.fundableThreshold(),
+        r.priorityLongList(),
+        r.consultationDeadline(),
+        r.eoiDeadline(),
+        r.fullProposalDeadline(),
+        r.decisionDate(),
+        SERVICE_START,
+        r.previousRoundId(),
+        fundId,
+        r.minSubRegionalBoroughs(),
+        r.minPartnerAgencies());
   }
 
   /** A proposal assessed with the given scores, its budget per year in whole pounds. */

@@ -48,10 +48,10 @@ class MailRendererTest {
 
   @ParameterizedTest
   // The portal's messages are about no round: PortalRegistrationTest and PortalCollaboratorsTest
-  // read them.
+  // read them. A variation's decision needs the variation (variationDecidedSaysWhatWasAskedAnd...).
   @EnumSource(
       value = MailTemplate.class,
-      names = {"REGISTRATION_CONFIRMATION", "DRAFT_INVITATION"},
+      names = {"REGISTRATION_CONFIRMATION", "DRAFT_INVITATION", "VARIATION_DECIDED"},
       mode = EnumSource.Mode.EXCLUDE)
   void everyMessageNamesTheRoundTheProposalTheDeadlineAndTheLink(MailTemplate template) {
     RenderedMail mail = render(template, proposal);
@@ -68,6 +68,39 @@ class MailRendererTest {
     }
     assertThat(mail.text()).contains(LINK, "5pm on Monday 14 August 2017");
     assertThat(mail.html()).contains(LINK.replace("&", "&amp;"), "5pm on Monday 14 August 2017");
+  }
+
+  @Test
+  void variationDecidedSaysWhatWasAskedTheDecisionAndMopacsReason() {
+    RenderedMail declined =
+        renderer.render(
+            new MailContent(MailTemplate.VARIATION_DECIDED, round, proposal, null, null, null),
+            abi,
+            LINK,
+            java.util.Map.of(
+                "variation",
+                new GrantVariations.DecidedVariation(
+                    "END_DATE", false, "Six more months.", "The fund ends in March 2029.")));
+    assertThat(declined.subject())
+        .isEqualTo("CoFund: MOPAC declined the variation of \"Advance Minerva\" (test-P-001)");
+    for (String body : List.of(declined.text(), declined.html())) {
+      assertThat(body)
+          .contains("Abi Lead", "declined", "extending the end date", "Six more months.")
+          .contains("The fund ends in March 2029.", "What you need to do")
+          .doesNotContain("null");
+    }
+    RenderedMail approved =
+        renderer.render(
+            new MailContent(MailTemplate.VARIATION_DECIDED, round, proposal, null, null, null),
+            abi,
+            LINK,
+            java.util.Map.of(
+                "variation",
+                new GrantVariations.DecidedVariation(
+                    "BUDGET", true, "Recruitment slipped.", null)));
+    assertThat(approved.text())
+        .contains("MOPAC has approved", "moving money between the years of the budget")
+        .doesNotContain("MOPAC's reason", "null");
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Durations and engine cycles in words, as people read them on pages. */
+/** Durations, engine cycles and money in words, as people read them on pages. */
 class FormatsTest {
 
   @Test
@@ -18,6 +18,14 @@ class FormatsTest {
         .isEqualTo("1 day, 2 hours and 5 minutes");
     assertThat(Formats.duration(Duration.ZERO)).isEqualTo("at once");
     assertThat(Formats.duration(null)).isEqualTo("-");
+  }
+
+  @Test
+  void penceReadAsPoundsAndPence() {
+    assertThat(Formats.pence(123_456_789L)).isEqualTo("£1,234,567.89");
+    assertThat(Formats.pence(5L)).isEqualTo("£0.05");
+    assertThat(Formats.pence(-5L)).isEqualTo("-£0.05");
+    assertThat(Formats.pence(null)).isEqualTo("-");
   }
 
   @Test

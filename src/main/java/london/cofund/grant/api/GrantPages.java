@@ -1,12 +1,6 @@
 package london.cofund.grant.api;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import london.cofund.borough.LondonBorough;
-import london.cofund.grant.GrantService;
-import london.cofund.grant.Pence;
 import london.cofund.grant.process.GrantSteps;
 import london.cofund.identity.CurrentUser;
 import london.cofund.system.NotFoundException;
@@ -30,9 +24,6 @@ class GrantPages {
     this.steps = steps;
   }
 
-  /** One financial year's figures over the listed grants. */
-  record YearTotal(String financialYear, long budgetPence, long spentPence, long paidPence) {}
-
   @GetMapping({"/grants", "/grants/"})
   String list(
       @RequestParam(required = false) String borough, Model model, Authentication authentication) {
@@ -42,36 +33,12 @@ class GrantPages {
             : LondonBorough.byCode(borough)
                 .orElseThrow(() -> new NotFoundException("No London borough '" + borough + "'."));
     String code = chosen == null ? null : chosen.code();
-    List<GrantSteps.GrantSummary> grants =
-        steps.visible(CurrentUser.of(authentication), null, code);
-    Map<String, long[]> byYear = new LinkedHashMap<>();
-    for (GrantSteps.GrantSummary grant : grants) {
-      for (GrantService.YearFigures year : grant.years()) {
-        long[] sums = byYear.computeIfAbsent(year.financialYear(), y -> new long[3]);
-        sums[0] += year.budgetPence();
-        sums[1] += year.spentPence();
-        sums[2] += year.paidPence();
-      }
-    }
-    List<YearTotal> totals = new ArrayList<>();
-    byYear.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            e ->
-                totals.add(
-                    new YearTotal(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])));
-    model.addAttribute("grants", grants);
-    model.addAttribute("totals", totals);
+    GrantSteps.SpendAgainstBudget spend =
+        steps.spendAgainstBudget(CurrentUser.of(authentication), null, code);
+    model.addAttribute("grants", spend.grants());
+    model.addAttribute("totals", spend.byYear());
     model.addAttribute("boroughs", LondonBorough.values());
     model.addAttribute("borough", chosen);
-    model.addAttribute("pence", new PenceFormat());
     return "grants/list";
-  }
-
-  /** {@code pence.format(…)} in the template: £1,234.56. */
-  static final class PenceFormat {
-    public String format(long pence) {
-      return Pence.format(pence);
-    }
   }
 }

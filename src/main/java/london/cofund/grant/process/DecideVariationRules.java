@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * Rules of {@code Task_DecideVariation}: {@code variationDecision} (APPROVE or DECLINE) on the
  * grant's one pending variation, with {@code variationDecisionReason} when declining. An approved
- * money change is checked against the fund again and refused with the figures.
+ * money change is checked against the fund again and refused with the figures. The variation's id
+ * is kept as {@code variationId} in the task's own scope, which its output mapping hands to the
+ * variation's event subprocess, so that {@code SendTask_VariationDecided} tells the lead of this
+ * variation even if another is asked for and decided before an SMTP outage ends.
  */
 @Component
 class DecideVariationRules extends TaskRulesFor {
@@ -50,12 +53,14 @@ class DecideVariationRules extends TaskRulesFor {
     if (!decision.equals("APPROVE") && !decision.equals("DECLINE")) {
       throw ProcessVariables.invalid(VAR_VARIATION_DECISION, "must be APPROVE or DECLINE");
     }
+    long id = pending(task).id();
     grants.decideVariation(
         support.reference(task),
-        pending(task).id(),
+        id,
         decision.equals("APPROVE"),
         ProcessVariables.optionalString(task, VAR_VARIATION_DECISION_REASON, 4000),
         TaskActors.actorOrSystem(task));
+    task.getExecution().setVariableLocal(VARIATION_ID.name(), id);
   }
 
   private Variation pending(DelegateTask task) {

@@ -25,6 +25,7 @@ public final class GrantProcess {
   public static final String TASK_PAY_IN_ADVANCE = "Task_PayInAdvance";
   public static final String TASK_RELEASE_PAYMENT = "Task_ReleasePayment";
   public static final String TASK_RETURN_UNDERSPEND = "Task_ReturnUnderspend";
+  public static final String TASK_SCHEDULE_MORE_QUARTERS = "Task_ScheduleMoreQuarters";
   public static final String EVENT_QUARTER_ENDED = "Event_QuarterEnded";
 
   // In the proposal model: the working group's answer to a replacement
@@ -62,6 +63,13 @@ public final class GrantProcess {
   public static final String VAR_RETURN_REVIEW_REASONS = "returnReviewReasons";
   public static final String VAR_VARIATION_DECISION = "variationDecision";
   public static final String VAR_VARIATION_DECISION_REASON = "variationDecisionReason";
+
+  /** Whether an extension added quarters after those the loop ran (owned: set by the delegate). */
+  public static final String VAR_MORE_QUARTERS = "moreQuarters";
+
+  /** The variation just decided, for the mail that tells the lead (owned: set by the rules). */
+  public static final String VAR_VARIATION_ID = "variationId";
+
   public static final String VAR_RESUME_REASON = "resumeReason";
   public static final String VAR_FINAL_REPORT = "finalReport";
   public static final String VAR_EVALUATION = "evaluation";
@@ -92,6 +100,10 @@ public final class GrantProcess {
       ProcessVariable.owned(VAR_REPLACEMENT_REFERENCE, String.class);
   public static final ProcessVariable<String> TASK_BRIEF =
       ProcessVariable.owned(VAR_TASK_BRIEF, String.class);
+  public static final ProcessVariable<Boolean> MORE_QUARTERS =
+      ProcessVariable.owned(VAR_MORE_QUARTERS, Boolean.class);
+  public static final ProcessVariable<Long> VARIATION_ID =
+      ProcessVariable.owned(VAR_VARIATION_ID, Long.class);
 
   public static final ProcessVariable<String> MONITORING_RETURN =
       ProcessVariable.input(VAR_MONITORING_RETURN, String.class);

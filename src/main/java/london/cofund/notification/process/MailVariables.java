@@ -27,5 +27,8 @@ public final class MailVariables {
   /** Input or variable, optional: the round a deferred proposal is invited to. */
   public static final String NEXT_ROUND_ID = "nextRoundId";
 
+  /** Variable, optional: the grant variation that a VARIATION_DECIDED message is about. */
+  public static final String VARIATION_ID = "variationId";
+
   private MailVariables() {}
 }

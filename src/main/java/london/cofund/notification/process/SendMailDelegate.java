@@ -39,7 +39,8 @@ class SendMailDelegate implements JavaDelegate {
                 execution.getProcessInstanceId(),
                 execution.getCurrentActivityId(),
                 step.key(),
-                step.jobId()));
+                step.jobId(),
+                text(execution, MailVariables.VARIATION_ID)));
     LOG.info(
         "{}: {} sent, {} sent before",
         execution.getCurrentActivityId(),
