@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.AuthorizationQueryImpl;
@@ -26,24 +27,30 @@ import org.springframework.stereotype.Component;
  *
  * <p>The engine authorizes a task list by joining every task to the user's grants {@code on
  * AUTH.RESOURCE_ID_ in (RES.ID_, D.KEY_, '*')}. Every task offered to a group carries a grant of
- * its own, so with 10,000 open tasks the database compares the user's few hundred grants with every
+ * its own, so with 10,000 open tasks the database compared the user's few hundred grants with every
  * open task: Westminster's Tasklist list took 730 ms on H2 and 1.6 s on PostgreSQL ({@code
  * docs/performance.md}, "Tasklist's lists").
  *
  * <p>When the user's task grants name tasks one by one (a borough officer's do), this first reads
- * those task ids (one indexed lookup of the user's and their groups' grants) and adds them to the
- * query as {@code taskIdIn}, so the database starts from those tasks. The engine's own check stays
- * in the statement, unchanged: the narrowing can only ever remove a task from a list, never add
- * one, so no door opens. It removes nothing the engine would show, except a task that a {@code
- * TASK} grant names by its process definition's key rather than its id; the engine's check of a
- * single task ({@code GET /engine-rest/task/{id}}) does not honour such a grant either, and CoFund
- * never makes one.
+ * those grants, with the engine's own conditions (the user, everyone ({@code *}) and the user's
+ * groups; {@code READ} on {@code TASK}; grants, not revokes), in two indexed lookups, and puts
+ * their task ids in the query as {@code taskIdIn}. The database then starts from those tasks:
  *
- * <p>The query is left as the engine builds it whenever the narrowing could not be exact: a grant
- * on every task ({@code *}), any grant to read the tasks of a process definition, case tasks, a
- * query for one task id, or more than {@link #LIMIT} granted tasks. A revoke (an assessor's, on the
- * proposals they may no longer assess) only ever takes a task away, so the granted tasks still hold
- * every task the engine shows, and the engine's check, revokes and all, still decides.
+ * <ul>
+ *   <li>Without revokes for the user, the ids are exactly the tasks the engine's join would keep,
+ *       so the join is left out of the statement: the check was made, the same way, beforehand.
+ *   <li>With a revoke (an assessor's, on proposals they may no longer assess), the engine's check
+ *       stays in the statement as it is, revokes and all; the ids only make it start small.
+ * </ul>
+ *
+ * <p>The one difference from the engine's join: a {@code TASK} grant that names a process
+ * definition's key rather than a task's id does not show that definition's tasks. The engine's
+ * check of a single task ({@code GET /engine-rest/task/{id}}, Tasklist's task form) never honoured
+ * such a grant either, and CoFund never makes one: the list now agrees with the single-task door.
+ *
+ * <p>The query is left to the engine whenever the ids could not stand for the check: a grant on
+ * every task ({@code *}), any grant to read the tasks of a process definition, case tasks, a query
+ * for one task id, or more than {@link #LIMIT} granted tasks.
  */
 @Component
 class TaskListNarrowing extends AbstractProcessEnginePlugin {
@@ -78,32 +85,50 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
     @Override
     public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
       configureQuery(query);
-      String[] asked = query.getTaskIdIn();
       Set<String> granted = grantedTasks(query);
       if (granted != null && granted.isEmpty()) {
         return new ArrayList<>();
       }
-      try {
-        narrow(query, granted, asked);
-        return getDbEntityManager().selectList("selectTaskByQueryCriteria", query);
-      } finally {
-        restore(query, asked);
-      }
+      return narrowed(
+          query,
+          granted,
+          () -> getDbEntityManager().selectList("selectTaskByQueryCriteria", query));
     }
 
     @Override
     public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
       configureQuery(query);
-      String[] asked = query.getTaskIdIn();
       Set<String> granted = grantedTasks(query);
       if (granted != null && granted.isEmpty()) {
         return 0;
       }
+      return narrowed(
+          query,
+          granted,
+          () -> (Long) getDbEntityManager().selectOne("selectTaskCountByQueryCriteria", query));
+    }
+
+    /**
+     * Runs the statement with the granted ids in the query and, where they stand for the check,
+     * without the engine's join; then leaves the query as the caller built it (it may be listed and
+     * counted again, and a filter's saved query must not be written back with the ids in it).
+     */
+    static <T> T narrowed(TaskQueryImpl query, Set<String> granted, Supplier<T> statement) {
+      if (granted == null) {
+        return statement.get();
+      }
+      String[] asked = query.getTaskIdIn();
+      AuthorizationCheck check = query.getAuthCheck();
+      boolean checkedBeforehand = !check.isRevokeAuthorizationCheckEnabled();
       try {
-        narrow(query, granted, asked);
-        return (Long) getDbEntityManager().selectOne("selectTaskCountByQueryCriteria", query);
+        query.taskIdIn(intersection(granted, asked));
+        if (checkedBeforehand) {
+          check.setAuthorizationCheckEnabled(false);
+        }
+        return statement.get();
       } finally {
-        restore(query, asked);
+        check.setAuthorizationCheckEnabled(true);
+        setTaskIdIn(query, asked);
       }
     }
 
@@ -125,6 +150,9 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
       Set<String> tasks = new LinkedHashSet<>();
       for (PermissionCheck permission : check.getPermissionChecks().getAtomicChecks()) {
         for (Authorization grant : grants(check, permission)) {
+          if (grant.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE) {
+            continue;
+          }
           if (permission.getResourceType() != Resources.TASK.resourceType()
               || Authorization.ANY.equals(grant.getResourceId())) {
             return null;
@@ -182,30 +210,20 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
       return getDbEntityManager().selectList("selectAuthorizationByQueryCriteria", query);
     }
 
-    static void narrow(TaskQueryImpl query, Set<String> granted, String[] asked) {
-      if (granted == null) {
-        return;
+    static String[] intersection(Set<String> granted, String[] asked) {
+      if (asked == null || asked.length == 0) {
+        return granted.toArray(String[]::new);
       }
-      Set<String> ids = granted;
-      if (asked != null && asked.length > 0) {
-        ids = new LinkedHashSet<>(Arrays.asList(asked));
-        ids.retainAll(granted);
-        if (ids.isEmpty()) {
-          // Nothing asked for is granted: an id that no task has keeps the list empty.
-          ids = Set.of("");
-        }
-      }
-      query.taskIdIn(ids.toArray(String[]::new));
+      Set<String> ids = new LinkedHashSet<>(Arrays.asList(asked));
+      ids.retainAll(granted);
+      // Nothing asked for is granted: an id that no task has keeps the list empty.
+      return ids.isEmpty() ? new String[] {""} : ids.toArray(String[]::new);
     }
 
-    /**
-     * Leaves the query as the caller built it: it may be listed and counted again, and a filter's
-     * saved query must not be written back with the narrowing in it. The engine's setter refuses
-     * {@code null}, so the field is set directly.
-     */
-    static void restore(TaskQueryImpl query, String[] asked) {
+    /** The engine's setter refuses {@code null}, so the field is set directly. */
+    static void setTaskIdIn(TaskQueryImpl query, String[] ids) {
       try {
-        TASK_ID_IN.set(query, asked);
+        TASK_ID_IN.set(query, ids);
       } catch (IllegalAccessException e) {
         throw new IllegalStateException(e);
       }

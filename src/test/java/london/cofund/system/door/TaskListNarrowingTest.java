@@ -203,6 +203,30 @@ class TaskListNarrowingTest {
   }
 
   @Test
+  void aTaskGrantedToEveryoneIsInEveryonesList() {
+    Set<String> westminsters = allowedOneByOne("westminster");
+    String camdens =
+        allowedOneByOne("camden").stream()
+            .filter(id -> !westminsters.contains(id))
+            .findFirst()
+            .orElseThrow();
+    Authorization global = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    global.setResource(Resources.TASK);
+    global.setResourceId(camdens);
+    global.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(global);
+    try {
+      Set<String> allowed = allowedOneByOne("westminster");
+      assertThat(allowed).contains(camdens);
+      signIn("westminster");
+      assertThat(ids(tasks.createTaskQuery().list())).isEqualTo(allowed);
+    } finally {
+      identity.clearAuthentication();
+      authorizations.deleteAuthorization(global.getId());
+    }
+  }
+
+  @Test
   void aUserWithoutTaskGrantsListsNothing() {
     identity.setAuthentication("nobody-at-all", List.of());
     assertThat(tasks.createTaskQuery().list()).isEmpty();
