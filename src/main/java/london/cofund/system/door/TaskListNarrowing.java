@@ -150,9 +150,6 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
       Set<String> tasks = new LinkedHashSet<>();
       for (PermissionCheck permission : check.getPermissionChecks().getAtomicChecks()) {
         for (Authorization grant : grants(check, permission)) {
-          if (grant.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE) {
-            continue;
-          }
           if (permission.getResourceType() != Resources.TASK.resourceType()
               || Authorization.ANY.equals(grant.getResourceId())) {
             return null;
@@ -188,23 +185,36 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The user's grants (their own, everybody's, their groups') of one permission, read without an
-     * authorization check of their own: the engine reads the same rows in its join.
+     * The user's grants of one permission: global ones, their own, everyone's ({@code *}) and their
+     * groups', read without an authorization check of their own, as the engine's join reads them.
+     * Revokes are not needed: a task is shown only through a grant. One lookup per user id and
+     * authorization type, so that each uses the engine's unique index (type, user, resource type,
+     * resource): with the user ids together H2 walked every grant in the fund.
      */
     List<Authorization> grants(AuthorizationCheck check, PermissionCheck permission) {
-      AuthorizationQueryImpl byUser = new AuthorizationQueryImpl();
-      byUser.userIdIn(check.getAuthUserId(), Authorization.ANY);
-      List<Authorization> grants = new ArrayList<>(grantsTo(permission, byUser));
+      List<Authorization> grants = new ArrayList<>();
+      grants.addAll(grantsTo(permission, Authorization.AUTH_TYPE_GLOBAL, Authorization.ANY, null));
+      grants.addAll(grantsTo(permission, Authorization.AUTH_TYPE_GRANT, Authorization.ANY, null));
+      grants.addAll(
+          grantsTo(permission, Authorization.AUTH_TYPE_GRANT, check.getAuthUserId(), null));
       List<String> groups = check.getAuthGroupIds();
       if (groups != null && !groups.isEmpty()) {
-        AuthorizationQueryImpl byGroup = new AuthorizationQueryImpl();
-        byGroup.groupIdIn(groups.toArray(String[]::new));
-        grants.addAll(grantsTo(permission, byGroup));
+        grants.addAll(
+            grantsTo(
+                permission, Authorization.AUTH_TYPE_GRANT, null, groups.toArray(String[]::new)));
       }
       return grants;
     }
 
-    private List<Authorization> grantsTo(PermissionCheck permission, AuthorizationQueryImpl query) {
+    private List<Authorization> grantsTo(
+        PermissionCheck permission, int type, String user, String[] groups) {
+      AuthorizationQueryImpl query = new AuthorizationQueryImpl();
+      query.authorizationType(type);
+      if (groups != null) {
+        query.groupIdIn(groups);
+      } else {
+        query.userIdIn(user);
+      }
       query.resourceType(permission.getResourceType());
       query.hasPermission(permission.getPermission());
       return getDbEntityManager().selectList("selectAuthorizationByQueryCriteria", query);
