@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class GrowthBenchmark {
 
-  static final String SIZES_DEFAULT = "100,400";
+  static final String SIZES_DEFAULT = "50,250";
   static final int BATCH_DEFAULT = 10;
   static final int BATCH = Integer.getInteger("bench.growth.batch", BATCH_DEFAULT);
   static final int REPEATS = Integer.getInteger("bench.growth.repeats", 2);

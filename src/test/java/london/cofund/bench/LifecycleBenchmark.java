@@ -37,7 +37,7 @@ public final class LifecycleBenchmark {
   static final int PROPOSALS = Integer.getInteger("bench.proposals", 20);
 
   /** Measured batches of each, alternating ({@code -Dbench.repeats}); the median is reported. */
-  static final int REPEATS = Integer.getInteger("bench.repeats", 3);
+  static final int REPEATS = Integer.getInteger("bench.repeats", 2);
 
   static final int WARM_UP = 5;
   static final double TARGET_RATIO = 0.75;
