@@ -34,6 +34,15 @@ final class BenchApplication {
    */
   static ConfigurableApplicationContext start(String databaseName, String h2Settings)
       throws IOException {
+    return start(databaseName, h2Settings, new String[0]);
+  }
+
+  /**
+   * The same, with more arguments that win over the tests' settings (for example {@code
+   * --camunda.bpm.job-execution.enabled=true}, the job executor on as in production).
+   */
+  static ConfigurableApplicationContext start(
+      String databaseName, String h2Settings, String... arguments) throws IOException {
     Files.createDirectories(DIR);
     String postgres = System.getProperty("bench.postgres");
     String db =
@@ -46,14 +55,20 @@ final class BenchApplication {
         .profiles("demo", "test")
         // Arguments, not default properties: they must win over application-test.yml.
         .run(
-            "--server.port=0",
-            "--spring.datasource.url=" + url,
-            "--spring.datasource.username=" + (postgres != null ? "postgres" : "sa"),
-            // As the prod profile sets it (application-prod.yml); on H2 a harmless statement.
-            "--spring.datasource.hikari.connection-init-sql="
-                + (postgres != null ? "SET plan_cache_mode = force_custom_plan" : "SELECT 1"),
-            "--logging.level.root=warn",
-            "--logging.level.london.cofund=error");
+            java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + (postgres != null ? "postgres" : "sa"),
+                        // As the prod profile sets it (application-prod.yml); on H2 harmless.
+                        "--spring.datasource.hikari.connection-init-sql="
+                            + (postgres != null
+                                ? "SET plan_cache_mode = force_custom_plan"
+                                : "SELECT 1"),
+                        "--logging.level.root=warn",
+                        "--logging.level.london.cofund=error"),
+                    java.util.Arrays.stream(arguments))
+                .toArray(String[]::new));
   }
 
   /** Which database the benchmark runs on, for its report. */
