@@ -50,7 +50,10 @@ final class BenchApplication {
     String url =
         postgres != null
             ? postgres
-            : "jdbc:h2:file:" + db + ";AUTO_SERVER=FALSE;WRITE_DELAY=0" + h2Settings;
+            : "jdbc:h2:file:"
+                + db
+                + ";AUTO_SERVER=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=256"
+                + h2Settings;
     return new SpringApplicationBuilder(CoFundApplication.class)
         .profiles("demo", "test")
         // Arguments, not default properties: they must win over application-test.yml.
