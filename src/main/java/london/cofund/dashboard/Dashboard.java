@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import london.cofund.grant.GrantService.YearFigures;
-import london.cofund.grant.process.GrantSteps.BoroughFigures;
+import london.cofund.grant.GrantSpending.BoroughFigures;
 import london.cofund.round.RoundDecisionPoint;
 
 /**
@@ -197,7 +197,7 @@ public record Dashboard(
   /**
    * Spend against budget of the grants the user may see (those of the borough filter when set), in
    * whole pence: the figures of {@code /grants} and {@code GET /api/grants} ({@code
-   * GrantSteps.spendAgainstBudget}).
+   * GrantSpending#spendAgainstBudget}).
    *
    * @param byProject each grant and its figures per financial year, by reference
    * @param byYear per financial year, over the grants listed

@@ -35,7 +35,7 @@ import london.cofund.fund.Fund;
 import london.cofund.fund.FundPosition;
 import london.cofund.fund.FundService;
 import london.cofund.fund.FundYear;
-import london.cofund.grant.process.GrantSteps;
+import london.cofund.grant.GrantSpending;
 import london.cofund.identity.CurrentUser;
 import london.cofund.identity.Roles;
 import london.cofund.round.DecisionPoint;
@@ -79,7 +79,7 @@ public class DashboardService {
   private final DecisionPoints decisionPoints;
   private final FundService funds;
   private final DashboardQueries queries;
-  private final GrantSteps grants;
+  private final GrantSpending grants;
   private final Clock clock;
 
   DashboardService(
@@ -87,7 +87,7 @@ public class DashboardService {
       DecisionPoints decisionPoints,
       FundService funds,
       DashboardQueries queries,
-      GrantSteps grants,
+      GrantSpending grants,
       Clock clock) {
     this.rounds = rounds;
     this.decisionPoints = decisionPoints;
@@ -221,7 +221,8 @@ public class DashboardService {
 
   /** The grants the user may see, by the same rule and from the same figures as /grants. */
   private GrantSpend grants(CurrentUser user, Filter filter) {
-    GrantSteps.SpendAgainstBudget spend = grants.spendAgainstBudget(user, null, filter.borough());
+    GrantSpending.SpendAgainstBudget spend =
+        grants.spendAgainstBudget(user, null, filter.borough());
     return new GrantSpend(
         spend.grants().stream()
             .map(

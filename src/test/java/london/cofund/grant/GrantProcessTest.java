@@ -57,6 +57,7 @@ class GrantProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired GrantService grants;
   @Autowired GrantSteps steps;
+  @Autowired GrantSpending spending;
   @Autowired ProposalService proposals;
   @Autowired MailOutbox outbox;
   @Autowired List<AwardChanges> awardChanges;
@@ -101,7 +102,7 @@ class GrantProcessTest {
         .isEqualTo(112_000_000L);
     // The list of grants agrees: spend against budget per year.
     var figures =
-        steps.visible(MOPAC, roundId, null).stream()
+        spending.visible(MOPAC, roundId, null).stream()
             .filter(g -> g.proposal().reference().equals(ref))
             .findFirst()
             .orElseThrow()

@@ -3,6 +3,7 @@ package london.cofund.grant.api;
 import java.net.URI;
 import java.util.List;
 import london.cofund.grant.GrantService;
+import london.cofund.grant.GrantSpending;
 import london.cofund.grant.ReturnForm;
 import london.cofund.grant.VariationRequest;
 import london.cofund.grant.process.GrantSteps;
@@ -24,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class GrantController {
 
   private final GrantSteps steps;
+  private final GrantSpending spending;
 
-  GrantController(GrantSteps steps) {
+  GrantController(GrantSteps steps, GrantSpending spending) {
     this.steps = steps;
+    this.spending = spending;
   }
 
   /** Why MOPAC suspends payments. */
@@ -43,7 +46,7 @@ class GrantController {
       long paidPence,
       long returnedPence,
       List<GrantService.YearFigures> years) {
-    static GrantLine of(GrantSteps.GrantSummary s) {
+    static GrantLine of(GrantSpending.GrantSummary s) {
       return new GrantLine(
           s.proposal().reference(),
           s.proposal().title(),
@@ -62,7 +65,7 @@ class GrantController {
       @RequestParam(required = false) String roundId,
       @RequestParam(required = false) String borough,
       Authentication authentication) {
-    return steps.visible(CurrentUser.of(authentication), roundId, borough).stream()
+    return spending.visible(CurrentUser.of(authentication), roundId, borough).stream()
         .map(GrantLine::of)
         .toList();
   }

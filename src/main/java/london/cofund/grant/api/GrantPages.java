@@ -1,7 +1,7 @@
 package london.cofund.grant.api;
 
 import london.cofund.borough.LondonBorough;
-import london.cofund.grant.process.GrantSteps;
+import london.cofund.grant.GrantSpending;
 import london.cofund.identity.CurrentUser;
 import london.cofund.system.NotFoundException;
 import org.springframework.security.core.Authentication;
@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class GrantPages {
 
-  private final GrantSteps steps;
+  private final GrantSpending spending;
 
-  GrantPages(GrantSteps steps) {
-    this.steps = steps;
+  GrantPages(GrantSpending spending) {
+    this.spending = spending;
   }
 
   @GetMapping({"/grants", "/grants/"})
@@ -33,8 +33,8 @@ class GrantPages {
             : LondonBorough.byCode(borough)
                 .orElseThrow(() -> new NotFoundException("No London borough '" + borough + "'."));
     String code = chosen == null ? null : chosen.code();
-    GrantSteps.SpendAgainstBudget spend =
-        steps.spendAgainstBudget(CurrentUser.of(authentication), null, code);
+    GrantSpending.SpendAgainstBudget spend =
+        spending.spendAgainstBudget(CurrentUser.of(authentication), null, code);
     model.addAttribute("grants", spend.grants());
     model.addAttribute("totals", spend.byYear());
     model.addAttribute("boroughs", LondonBorough.values());

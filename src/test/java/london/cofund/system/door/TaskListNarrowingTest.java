@@ -144,41 +144,31 @@ class TaskListNarrowingTest {
     // The engine's own list query would also match a TASK grant by the task's process definition
     // key; its check of one task does not. The narrowed list follows the check of one task.
     String key = repository.createProcessDefinitionQuery().latestVersion().list().get(0).getKey();
-    Authorization odd = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    odd.setUserId("westminster");
-    odd.setResource(Resources.TASK);
-    odd.setResourceId(key);
-    odd.addPermission(Permissions.READ);
-    authorizations.saveAuthorization(odd);
-    try {
-      Set<String> allowed = allowedOneByOne("westminster");
-      signIn("westminster");
-      assertThat(ids(tasks.createTaskQuery().list())).isEqualTo(allowed);
-    } finally {
-      identity.clearAuthentication();
-      authorizations.deleteAuthorization(odd.getId());
-    }
+    withTaskAuthorization(
+        Authorization.AUTH_TYPE_GRANT,
+        "westminster",
+        key,
+        () -> {
+          Set<String> allowed = allowedOneByOne("westminster");
+          signIn("westminster");
+          assertThat(ids(tasks.createTaskQuery().list())).isEqualTo(allowed);
+        });
   }
 
   @Test
   void aRevokedTaskLeavesTheListAsTheEnginesCheckSays() {
     String revoked = allowedOneByOne("westminster").iterator().next();
-    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-    revoke.setUserId("westminster");
-    revoke.setResource(Resources.TASK);
-    revoke.setResourceId(revoked);
-    revoke.removePermission(Permissions.READ);
-    authorizations.saveAuthorization(revoke);
-    try {
-      Set<String> allowed = allowedOneByOne("westminster");
-      assertThat(allowed).doesNotContain(revoked).isNotEmpty();
-      signIn("westminster");
-      assertThat(ids(tasks.createTaskQuery().list())).isEqualTo(allowed);
-      assertThat(tasks.createTaskQuery().count()).isEqualTo(allowed.size());
-    } finally {
-      identity.clearAuthentication();
-      authorizations.deleteAuthorization(revoke.getId());
-    }
+    withTaskAuthorization(
+        Authorization.AUTH_TYPE_REVOKE,
+        "westminster",
+        revoked,
+        () -> {
+          Set<String> allowed = allowedOneByOne("westminster");
+          assertThat(allowed).doesNotContain(revoked).isNotEmpty();
+          signIn("westminster");
+          assertThat(ids(tasks.createTaskQuery().list())).isEqualTo(allowed);
+          assertThat(tasks.createTaskQuery().count()).isEqualTo(allowed.size());
+        });
   }
 
   @Test
@@ -210,20 +200,16 @@ class TaskListNarrowingTest {
             .filter(id -> !westminsters.contains(id))
             .findFirst()
             .orElseThrow();
-    Authorization global = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-    global.setResource(Resources.TASK);
-    global.setResourceId(camdens);
-    global.addPermission(Permissions.READ);
-    authorizations.saveAuthorization(global);
-    try {
-      Set<String> allowed = allowedOneByOne("westminster");
-      assertThat(allowed).contains(camdens);
-      signIn("westminster");
-      assertThat(ids(tasks.createTaskQuery().list())).isEqualTo(allowed);
-    } finally {
-      identity.clearAuthentication();
-      authorizations.deleteAuthorization(global.getId());
-    }
+    withTaskAuthorization(
+        Authorization.AUTH_TYPE_GLOBAL,
+        null,
+        camdens,
+        () -> {
+          Set<String> allowed = allowedOneByOne("westminster");
+          assertThat(allowed).contains(camdens);
+          signIn("westminster");
+          assertThat(ids(tasks.createTaskQuery().list())).isEqualTo(allowed);
+        });
   }
 
   @Test
@@ -231,6 +217,32 @@ class TaskListNarrowingTest {
     identity.setAuthentication("nobody-at-all", List.of());
     assertThat(tasks.createTaskQuery().list()).isEmpty();
     assertThat(tasks.createTaskQuery().count()).isZero();
+  }
+
+  /**
+   * Runs the checks while one more {@code READ} authorization on a task resource exists (a grant or
+   * global one adds the permission; a revoke takes it away), then removes it.
+   */
+  void withTaskAuthorization(int type, String user, String resourceId, Runnable checks) {
+    Authorization authorization = authorizations.createNewAuthorization(type);
+    if (user != null) {
+      // A global authorization is everyone's ("*") already.
+      authorization.setUserId(user);
+    }
+    authorization.setResource(Resources.TASK);
+    authorization.setResourceId(resourceId);
+    if (type == Authorization.AUTH_TYPE_REVOKE) {
+      authorization.removePermission(Permissions.READ);
+    } else {
+      authorization.addPermission(Permissions.READ);
+    }
+    authorizations.saveAuthorization(authorization);
+    try {
+      checks.run();
+    } finally {
+      identity.clearAuthentication();
+      authorizations.deleteAuthorization(authorization.getId());
+    }
   }
 
   /** The open tasks the engine lets the user read, asked one task at a time. */
