@@ -51,7 +51,8 @@ class ArchitectureTest {
     "london.cofund.boroughfunding",
     "london.cofund.opendata",
     "london.cofund.committee",
-    "london.cofund.grant"
+    "london.cofund.grant",
+    "london.cofund.dashboard"
   };
 
   @ArchTest
