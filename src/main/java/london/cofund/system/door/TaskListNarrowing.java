@@ -138,15 +138,24 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
      */
     Set<String> grantedTasks(TaskQueryImpl query) {
       AuthorizationCheck check = query.getAuthCheck();
-      // The getter, not shouldPerformAuthorizatioCheck(): it is what the engine's SQL reads (checks
-      // enabled and any permission check to make).
-      if (!check.getShouldPerformAuthorizatioCheck()
-          || check.getAuthUserId() == null
-          || check.isUseLeftJoin()
-          || query.getTaskId() != null
-          || !isTaskReadCheck(check.getPermissionChecks())) {
+      if (!narrowable(query, check)) {
         return null;
       }
+      return OneRequest.grantedTasks(check, () -> readGrantedTasks(check));
+    }
+
+    static boolean narrowable(TaskQueryImpl query, AuthorizationCheck check) {
+      // The getter, not shouldPerformAuthorizatioCheck(): it is what the engine's SQL reads (checks
+      // enabled and any permission check to make).
+      return check.getShouldPerformAuthorizatioCheck()
+          && check.getAuthUserId() != null
+          && !check.isUseLeftJoin()
+          && query.getTaskId() == null
+          && isTaskReadCheck(check.getPermissionChecks());
+    }
+
+    /** The grants read from the database: the ids, or {@code null} for the engine's own query. */
+    Set<String> readGrantedTasks(AuthorizationCheck check) {
       Set<String> tasks = new LinkedHashSet<>();
       for (PermissionCheck permission : check.getPermissionChecks().getAtomicChecks()) {
         for (Authorization grant : grants(check, permission)) {

@@ -192,6 +192,53 @@ class TaskListNarrowingTest {
     assertThat(granted).containsAll(allowed);
   }
 
+  /**
+   * A HAL filter list (Tasklist's own request) lists and counts with one read of the grants; the
+   * next request reads them again, so a grant made between two requests is in the second.
+   */
+  @Test
+  void tasklistsHalListAndCountAgreeAndTheNextRequestSeesANewGrant() {
+    Set<String> westminsters = allowedOneByOne("westminster");
+    String camdens =
+        allowedOneByOne("camden").stream()
+            .filter(id -> !westminsters.contains(id))
+            .findFirst()
+            .orElseThrow();
+    HttpApi http = new HttpApi(port);
+    // A filter of every task, westminster's own (its owner may read it).
+    Filter everyTask = filters.newTaskFilter("Every task").setOwner("westminster");
+    filters.saveFilter(everyTask);
+    try {
+      assertThat(halList(http, everyTask.getId())).isEqualTo(westminsters);
+      withTaskAuthorization(
+          Authorization.AUTH_TYPE_GRANT,
+          "westminster",
+          camdens,
+          () ->
+              assertThat(halList(http, everyTask.getId()))
+                  .isEqualTo(allowedOneByOne("westminster"))
+                  .contains(camdens));
+      assertThat(halList(http, everyTask.getId())).isEqualTo(westminsters);
+    } finally {
+      filters.deleteFilter(everyTask.getId());
+    }
+  }
+
+  /**
+   * Westminster's open tasks listed through the filter with HAL, as Tasklist asks; the HAL answer's
+   * count must agree with its list.
+   */
+  static Set<String> halList(HttpApi http, String filter) {
+    var response =
+        http.postHal(
+            "/engine-rest/filter/" + filter + "/list?maxResults=1000", "westminster", Map.of());
+    assertThat(response.status()).isEqualTo(200);
+    Set<String> listed = new HashSet<>();
+    response.json().path("_embedded").path("task").forEach(t -> listed.add(t.get("id").asText()));
+    assertThat(response.json().get("count").asLong()).as("the HAL count").isEqualTo(listed.size());
+    return listed;
+  }
+
   @Test
   void aTaskGrantedToEveryoneIsInEveryonesList() {
     Set<String> westminsters = allowedOneByOne("westminster");
