@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import london.cofund.identity.Roles;
 import london.cofund.system.process.RefusedInput;
 import london.cofund.system.process.UserTaskListeners;
 import london.cofund.system.process.UserText;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -130,14 +132,36 @@ public class EngineDoorGuard extends AbstractProcessEnginePlugin {
   /** Set while a checked command runs, so the commands it runs in turn pass unchecked. */
   private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
 
-  private final DeclaredInputs inputs;
+  /**
+   * The models' declared inputs. Reading them parses every model and form (about a second), so it
+   * runs beside the rest of the start on another thread, and the engine's start waits for it before
+   * it is done ({@link #postProcessEngineBuild}): a model that cannot be read still stops the
+   * start.
+   */
+  private final CompletableFuture<DeclaredInputs> inputs;
 
   public EngineDoorGuard() {
-    this(DeclaredInputs.fromClasspath());
+    // A thread of its own that sees the application's classes as this one does (in the packaged
+    // jar, only this thread's context class loader finds processes/).
+    ClassLoader application = Thread.currentThread().getContextClassLoader();
+    this.inputs =
+        CompletableFuture.supplyAsync(
+            DeclaredInputs::fromClasspath,
+            reading -> {
+              Thread thread = new Thread(reading, "cofund-declared-inputs");
+              thread.setContextClassLoader(application);
+              thread.setDaemon(true);
+              thread.start();
+            });
   }
 
   EngineDoorGuard(DeclaredInputs inputs) {
-    this.inputs = inputs;
+    this.inputs = CompletableFuture.completedFuture(inputs);
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    inputs.join();
   }
 
   @Override
@@ -300,6 +324,7 @@ public class EngineDoorGuard extends AbstractProcessEnginePlugin {
     String processKey = processKey(context, task);
     DeclaredInputs.Inputs declared =
         inputs
+            .join()
             .of(processKey, task.getTaskDefinitionKey())
             .orElse(new DeclaredInputs.Inputs(null, Map.of()));
     accept(task.getTaskDefinitionKey(), declared, variables);
@@ -308,6 +333,7 @@ public class EngineDoorGuard extends AbstractProcessEnginePlugin {
   private void starting(Caller caller, String processKey, Map<String, Object> variables) {
     DeclaredInputs.Inputs declared =
         inputs
+            .join()
             .start(processKey)
             .orElseThrow(
                 () ->
