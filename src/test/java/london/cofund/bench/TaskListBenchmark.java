@@ -38,9 +38,9 @@ public final class TaskListBenchmark {
   static final int ROUNDS = Integer.getInteger("bench.rounds", DEFAULT_ROUNDS);
 
   /** Calls before the timed ones: a server that has run a while has compiled its paths. */
-  static final int WARM_UP = 50;
+  static final int WARM_UP = 30;
 
-  static final int CALLS = 100;
+  static final int CALLS = 80;
   static final int CLIENTS = 4;
   static final double TARGET_P95_MILLIS = 50;
   static final double TARGET_RATIO = 2;
