@@ -104,11 +104,7 @@ class TaskListNarrowingTest {
   void askingForTasksByIdReturnsOnlyThoseGranted() {
     Set<String> westminsters = allowedOneByOne("westminster");
     String own = westminsters.iterator().next();
-    String camdens =
-        allowedOneByOne("camden").stream()
-            .filter(id -> !westminsters.contains(id))
-            .findFirst()
-            .orElseThrow();
+    String camdens = camdensNotWestminsters(westminsters);
 
     signIn("westminster");
     assertThat(ids(tasks.createTaskQuery().taskIdIn(own, camdens).list())).containsExactly(own);
@@ -199,11 +195,7 @@ class TaskListNarrowingTest {
   @Test
   void tasklistsHalListAndCountAgreeAndTheNextRequestSeesANewGrant() {
     Set<String> westminsters = allowedOneByOne("westminster");
-    String camdens =
-        allowedOneByOne("camden").stream()
-            .filter(id -> !westminsters.contains(id))
-            .findFirst()
-            .orElseThrow();
+    String camdens = camdensNotWestminsters(westminsters);
     HttpApi http = new HttpApi(port);
     // A filter of every task, westminster's own (its owner may read it).
     Filter everyTask = filters.newTaskFilter("Every task").setOwner("westminster");
@@ -242,11 +234,7 @@ class TaskListNarrowingTest {
   @Test
   void aTaskGrantedToEveryoneIsInEveryonesList() {
     Set<String> westminsters = allowedOneByOne("westminster");
-    String camdens =
-        allowedOneByOne("camden").stream()
-            .filter(id -> !westminsters.contains(id))
-            .findFirst()
-            .orElseThrow();
+    String camdens = camdensNotWestminsters(westminsters);
     withTaskAuthorization(
         Authorization.AUTH_TYPE_GLOBAL,
         null,
@@ -290,6 +278,14 @@ class TaskListNarrowingTest {
       identity.clearAuthentication();
       authorizations.deleteAuthorization(authorization.getId());
     }
+  }
+
+  /** An open task of Camden's that Westminster may not read. */
+  String camdensNotWestminsters(Set<String> westminsters) {
+    return allowedOneByOne("camden").stream()
+        .filter(id -> !westminsters.contains(id))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** The open tasks the engine lets the user read, asked one task at a time. */
