@@ -9,11 +9,11 @@ import jakarta.mail.util.StreamProvider;
  * multipart and header block that it builds or parses, and each call looks the provider up through
  * {@link java.util.ServiceLoader}: it reads {@code META-INF/services} of every jar on the
  * classpath. That lookup was 3.6 % of all CPU samples of the lifecycle benchmark, the largest
- * single part of sending a mail (jakartaee/mail-api issues 699 and 861; fixed in 2.2, not in a
- * release of 2.1). Its finder asks the system property named after the interface before the
- * ServiceLoader, and then only loads that class by name. So CoFund looks the provider up once, the
- * usual way, and names the class it found in that property: the provider is the same, only found
- * faster. A property set beforehand (on the command line) is left as it is.
+ * single part of sending a mail (jakartaee/mail-api issues 699 and 861; reworked in 2.2, of which
+ * there is only a milestone). Its finder asks the system property named after the interface before
+ * the ServiceLoader, and then only loads that class by name. So CoFund looks the provider up once,
+ * the usual way, and names the class it found in that property: the provider is the same, only
+ * found faster. A property set beforehand (on the command line) is left as it is.
  */
 final class MailStreams {
 
