@@ -99,7 +99,7 @@ class MailConfiguration {
 
   /**
    * GreenMail whose SMTP server answers without waiting on the network stack: it sets {@code
-   * TCP_NODELAY} on every connection it accepts, as SMTP servers such as Postfix do.
+   * TCP_NODELAY} on every connection it accepts.
    *
    * <p>GreenMail writes a reply of several lines (its answer to {@code EHLO}) a line at a time.
    * With Nagle's algorithm on, the second line waits until the client acknowledges the first, and
