@@ -1,13 +1,20 @@
 package london.cofund.notification;
 
+import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.server.ProtocolHandler;
+import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,7 +60,7 @@ class MailConfiguration {
       // GreenMail's default of 2 s is short on a busy two-core machine.
       smtp.setServerStartupTimeout(STARTUP_TIMEOUT_MILLIS);
       GreenMail sink =
-          new GreenMail(smtp)
+          new PromptSink(smtp)
               .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
       sink.start();
       LOG.info("No spring.mail.host: mail goes to the embedded SMTP sink on 127.0.0.1:{}", port);
@@ -87,6 +94,56 @@ class MailConfiguration {
       } catch (IOException e) {
         throw new UncheckedIOException("No free port for the embedded SMTP sink", e);
       }
+    }
+  }
+
+  /**
+   * GreenMail whose SMTP server answers without waiting on the network stack: it sets {@code
+   * TCP_NODELAY} on every connection it accepts.
+   *
+   * <p>GreenMail writes a reply of several lines (its answer to {@code EHLO}) a line at a time.
+   * With Nagle's algorithm on, the second line waits until the client acknowledges the first, and
+   * the client, waiting for the rest of the reply, delays that acknowledgement by up to 40 ms
+   * (Linux's delayed ACK). Every message paid those 40 ms, on a job executor thread: in the
+   * lifecycle benchmark, 518 of 637 waits for the server's reply, 44 ms each at the median (JFR's
+   * SocketRead). The messages the sink receives are the same.
+   */
+  static final class PromptSink extends GreenMail {
+
+    PromptSink(ServerSetup setup) {
+      super(setup);
+    }
+
+    @Override
+    protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
+      Map<String, AbstractServer> services = super.createServices(config, managers);
+      services.replaceAll(
+          (protocol, server) ->
+              server instanceof SmtpServer
+                  ? new PromptSmtpServer(server.getServerSetup(), managers)
+                  : server);
+      return services;
+    }
+  }
+
+  /**
+   * GreenMail's SMTP server with {@code TCP_NODELAY} on each connection: see {@link PromptSink}.
+   */
+  static final class PromptSmtpServer extends SmtpServer {
+
+    PromptSmtpServer(ServerSetup setup, Managers managers) {
+      super(setup, managers);
+    }
+
+    @Override
+    protected ProtocolHandler createProtocolHandler(Socket client) {
+      try {
+        client.setTcpNoDelay(true);
+      } catch (SocketException e) {
+        // The connection is already gone: the handler finds that out and ends it.
+        log.debug("Could not set TCP_NODELAY on {}", client, e);
+      }
+      return super.createProtocolHandler(client);
     }
   }
 

@@ -30,6 +30,9 @@ public class MailRenderer {
   public MailRenderer(MailSettings settings, Clock clock) {
     this.settings = settings;
     this.format = new MailFormat(clock);
+    // Compiles each expression to bytecode once it has run (MIXED mode: where one cannot be
+    // compiled, or its compiled form fails, SpEL interprets it as before).
+    engine.setEnableSpringELCompiler(true);
     engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
     engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
   }

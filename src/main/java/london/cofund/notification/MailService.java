@@ -70,6 +70,7 @@ public class MailService {
     this.outbox = outbox;
     this.settings = settings;
     this.clock = clock;
+    MailStreams.pinProvider();
   }
 
   /** Sends the copies not yet sent; never throws for a delivery failure, but reports it. */

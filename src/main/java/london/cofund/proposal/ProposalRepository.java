@@ -217,6 +217,14 @@ public class ProposalRepository {
         .update();
   }
 
+  /** The proposal's title alone: one column, without reading the rest of the record. */
+  public Optional<String> findTitle(String reference) {
+    return jdbc.sql("select title from cf_proposal where reference = :ref")
+        .param("ref", reference)
+        .query(String.class)
+        .optional();
+  }
+
   public Optional<Proposal> find(String reference) {
     return jdbc.sql("select * from cf_proposal where reference = :ref")
         .param("ref", reference)

@@ -35,6 +35,8 @@ public class BriefRenderer {
     resolver.setCacheable(true);
     resolver.setCheckExistence(true);
     engine.addTemplateResolver(resolver);
+    // As the mail renderer: expressions compiled once they have run, interpreted where they cannot.
+    engine.setEnableSpringELCompiler(true);
   }
 
   /** The brief of template {@code name} (without {@code .md}) for these variables. */

@@ -1,7 +1,6 @@
 package london.cofund.proposal.process;
 
 import java.util.Optional;
-import london.cofund.proposal.Proposal;
 import london.cofund.proposal.ProposalRepository;
 import london.cofund.system.process.TaskTitles;
 import org.springframework.stereotype.Component;
@@ -23,6 +22,6 @@ class ProposalTaskTitles implements TaskTitles {
 
   @Override
   public Optional<String> titleOf(String reference) {
-    return proposals.find(reference).map(Proposal::title);
+    return proposals.findTitle(reference);
   }
 }

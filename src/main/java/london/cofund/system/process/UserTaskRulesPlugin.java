@@ -26,6 +26,7 @@ class UserTaskRulesPlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<UserTaskRules> rules;
   private final ObjectProvider<TaskTitles> titles;
   private volatile Map<String, List<UserTaskRules>> byKey;
+  private volatile Map<String, TaskTitles> titlesByKey;
 
   UserTaskRulesPlugin(ObjectProvider<UserTaskRules> rules, ObjectProvider<TaskTitles> titles) {
     this.rules = rules;
@@ -68,12 +69,21 @@ class UserTaskRulesPlugin extends AbstractProcessEnginePlugin {
     if (businessKey == null) {
       return;
     }
-    titles
-        .orderedStream()
-        .filter(t -> t.processKey().equals(processKey))
-        .findFirst()
-        .flatMap(t -> t.titleOf(businessKey))
-        .ifPresent(title -> task.setVariableLocal(VAR_TITLE, title));
+    TaskTitles of = titlesByProcessKey().get(processKey);
+    if (of != null) {
+      of.titleOf(businessKey).ifPresent(title -> task.setVariableLocal(VAR_TITLE, title));
+    }
+  }
+
+  /** The first {@link TaskTitles} bean of each process key, in bean order; found once. */
+  private Map<String, TaskTitles> titlesByProcessKey() {
+    Map<String, TaskTitles> map = titlesByKey;
+    if (map == null) {
+      Map<String, TaskTitles> built = new HashMap<>();
+      titles.orderedStream().forEach(t -> built.putIfAbsent(t.processKey(), t));
+      titlesByKey = map = Map.copyOf(built);
+    }
+    return map;
   }
 
   /**
