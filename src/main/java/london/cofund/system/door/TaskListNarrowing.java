@@ -79,6 +79,11 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
     configuration.setCustomSessionFactories(factories);
   }
 
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    TaskIdsAtOnce.install(configuration);
+  }
+
   /** The engine's task manager, with task-list queries narrowed to the user's granted tasks. */
   static class NarrowingTaskManager extends TaskManager {
 
@@ -121,11 +126,10 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
       AuthorizationCheck check = query.getAuthCheck();
       boolean checkedBeforehand = !check.isRevokeAuthorizationCheckEnabled();
       try {
-        query.taskIdIn(intersection(granted, asked));
         if (checkedBeforehand) {
           check.setAuthorizationCheckEnabled(false);
         }
-        return statement.get();
+        return TaskIdsAtOnce.withIds(query, intersection(granted, asked), statement);
       } finally {
         check.setAuthorizationCheckEnabled(true);
         setTaskIdIn(query, asked);
