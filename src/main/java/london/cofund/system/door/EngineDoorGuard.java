@@ -557,11 +557,10 @@ public class EngineDoorGuard extends AbstractProcessEnginePlugin {
     Field field = ReflectionUtils.findField(type, name);
     if (field == null) {
       throw new IllegalStateException(
-          "Camunda's "
-              + type.getSimpleName()
+          type.getName()
               + " has no field '"
               + name
-              + "': the door guard cannot check it");
+              + "': CoFund's doors (system.door) rely on it; was Camunda or MyBatis upgraded?");
     }
     ReflectionUtils.makeAccessible(field);
     return field;

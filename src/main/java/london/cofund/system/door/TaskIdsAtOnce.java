@@ -2,6 +2,7 @@ package london.cofund.system.door;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.apache.ibatis.mapping.SqlSource;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Puts the narrowed task ids into the engine's task statements at once, not one by one.
@@ -40,6 +42,10 @@ final class TaskIdsAtOnce {
 
   private static final ThreadLocal<String[]> IDS = new ThreadLocal<>();
 
+  /** A mapped statement's source: MyBatis has no setter, the statement being built once. */
+  private static final Field SQL_SOURCE =
+      EngineDoorGuard.fieldOf(MappedStatement.class, "sqlSource");
+
   private TaskIdsAtOnce() {}
 
   /** Wraps the engine's task statements' sources: done once, when the engine is built. */
@@ -49,7 +55,7 @@ final class TaskIdsAtOnce {
       MappedStatement mapped =
           mybatis.getMappedStatement(engine.getDbSqlSessionFactory().mapStatement(statement));
       if (!(mapped.getSqlSource() instanceof Expanding)) {
-        setSqlSource(mapped, new Expanding(mybatis, mapped.getSqlSource()));
+        ReflectionUtils.setField(SQL_SOURCE, mapped, new Expanding(mybatis, mapped.getSqlSource()));
       }
     }
   }
@@ -122,7 +128,7 @@ final class TaskIdsAtOnce {
       int at = marks.get(placeholder);
       String text =
           sql.substring(0, at)
-              + String.join(" , ", java.util.Collections.nCopies(ids.length, "?"))
+              + String.join(" , ", Collections.nCopies(ids.length, "?"))
               + sql.substring(at + 1);
       List<ParameterMapping> parameters = new ArrayList<>(mappings.size() + ids.length);
       parameters.addAll(mappings.subList(0, placeholder));
@@ -156,16 +162,6 @@ final class TaskIdsAtOnce {
         }
       }
       return marks;
-    }
-  }
-
-  private static void setSqlSource(MappedStatement mapped, SqlSource source) {
-    try {
-      Field field = MappedStatement.class.getDeclaredField("sqlSource");
-      field.setAccessible(true);
-      field.set(mapped, source);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("MyBatis's MappedStatement has no sqlSource field", e);
     }
   }
 }

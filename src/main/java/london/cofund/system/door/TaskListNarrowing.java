@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Makes a signed-in officer's task lists fast without changing who sees what.
@@ -245,23 +246,9 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
 
     /** The engine's setter refuses {@code null}, so the field is set directly. */
     static void setTaskIdIn(TaskQueryImpl query, String[] ids) {
-      try {
-        TASK_ID_IN.set(query, ids);
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
+      ReflectionUtils.setField(TASK_ID_IN, query, ids);
     }
   }
 
-  private static final Field TASK_ID_IN = taskIdInField();
-
-  private static Field taskIdInField() {
-    try {
-      Field field = TaskQueryImpl.class.getDeclaredField("taskIdIn");
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException("the engine's TaskQueryImpl has no taskIdIn", e);
-    }
-  }
+  private static final Field TASK_ID_IN = EngineDoorGuard.fieldOf(TaskQueryImpl.class, "taskIdIn");
 }
