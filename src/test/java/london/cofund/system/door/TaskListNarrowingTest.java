@@ -33,7 +33,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.web.filter.RequestContextFilter;
 
 /**
  * {@link TaskListNarrowing}: task lists are narrowed to the user's granted tasks, and show exactly
@@ -197,6 +199,12 @@ class TaskListNarrowingTest {
     Set<String> westminsters = allowedOneByOne("westminster");
     String camdens = camdensNotWestminsters(westminsters);
     HttpApi http = new HttpApi(port);
+    // OneRequest holds the grants in Spring's request attributes, which this filter sets (Spring
+    // Boot's Jersey configuration registers it for every path).
+    assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+        .anySatisfy(
+            registration ->
+                assertThat(registration.getFilter()).isInstanceOf(RequestContextFilter.class));
     // A filter of every task, westminster's own (its owner may read it).
     Filter everyTask = filters.newTaskFilter("Every task").setOwner("westminster");
     filters.saveFilter(everyTask);
