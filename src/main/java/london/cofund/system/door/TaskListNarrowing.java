@@ -1,23 +1,17 @@
 package london.cofund.system.door;
 
 import java.lang.reflect.Field;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
@@ -39,8 +33,9 @@ import org.springframework.util.ReflectionUtils;
  *
  * <p>When the user's task grants name tasks one by one (a borough officer's do), this first reads
  * those grants, with the engine's own conditions (the user, everyone ({@code *}) and the user's
- * groups; {@code READ} on {@code TASK}; grants, not revokes), in one statement of indexed lookups, and puts
- * their task ids in the query as {@code taskIdIn}. The database then starts from those tasks:
+ * groups; {@code READ} on {@code TASK}; grants, not revokes), in one statement of indexed lookups,
+ * and puts their task ids in the query as {@code taskIdIn}. The database then starts from those
+ * tasks:
  *
  * <ul>
  *   <li>Without revokes for the user, the ids are exactly the tasks the engine's join would keep,
@@ -168,7 +163,7 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
     Set<String> readGrantedTasks(AuthorizationCheck check) {
       List<PermissionCheck> permissions = check.getPermissionChecks().getAtomicChecks();
       Set<String> tasks = new LinkedHashSet<>();
-      for (Grant grant : grants(check, permissions)) {
+      for (UserGrants.Grant grant : UserGrants.read(check, permissions)) {
         for (PermissionCheck permission : permissions) {
           if (!grant.allows(permission)) {
             continue;
@@ -205,76 +200,6 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
         }
       }
       return true;
-    }
-
-    /**
-     * The grants that the engine's join reads for these permission checks: global ones, everyone's
-     * ({@code *}), the user's own and their groups' (authorization types below revoke), on the
-     * checks' resource types. Read in one statement, without an authorization check of its own, as
-     * the engine's join reads them; the permissions are compared here. Each part of the statement
-     * names one type, one user or group and one resource type, so that each uses the engine's
-     * unique index (type, user or group, resource type, resource): with the user ids together H2
-     * walked every grant in the fund. Revokes are not read: a task is shown only through a grant.
-     */
-    List<Grant> grants(AuthorizationCheck check, List<PermissionCheck> permissions) {
-      List<Object[]> parts = new ArrayList<>();
-      for (int resourceType :
-          permissions.stream().mapToInt(PermissionCheck::getResourceType).distinct().toArray()) {
-        parts.add(
-            new Object[] {
-              Authorization.AUTH_TYPE_GLOBAL, "USER_ID_", Authorization.ANY, resourceType
-            });
-        parts.add(
-            new Object[] {
-              Authorization.AUTH_TYPE_GRANT, "USER_ID_", Authorization.ANY, resourceType
-            });
-        parts.add(
-            new Object[] {
-              Authorization.AUTH_TYPE_GRANT, "USER_ID_", check.getAuthUserId(), resourceType
-            });
-        List<String> groups = check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds();
-        for (String group : groups) {
-          parts.add(new Object[] {Authorization.AUTH_TYPE_GRANT, "GROUP_ID_", group, resourceType});
-        }
-      }
-      String table =
-          Context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_AUTHORIZATION";
-      StringBuilder sql = new StringBuilder();
-      for (Object[] part : parts) {
-        sql.append(sql.length() == 0 ? "" : " union all ")
-            .append("select RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ from ")
-            .append(table)
-            .append(" where TYPE_ = ? and ")
-            .append(part[1])
-            .append(" = ? and RESOURCE_TYPE_ = ?");
-      }
-      Connection connection = getDbSqlSession().getSqlSession().getConnection();
-      List<Grant> grants = new ArrayList<>();
-      try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-        int index = 1;
-        for (Object[] part : parts) {
-          statement.setInt(index++, (Integer) part[0]);
-          statement.setString(index++, (String) part[2]);
-          statement.setInt(index++, (Integer) part[3]);
-        }
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            grants.add(new Grant(rows.getInt(1), rows.getString(2), rows.getInt(3)));
-          }
-        }
-      } catch (SQLException e) {
-        throw new ProcessEngineException("Reading the user's task grants failed", e);
-      }
-      return grants;
-    }
-
-    /** One row of the grant table, as far as the narrowing needs it. */
-    record Grant(int resourceType, String resourceId, int permissions) {
-
-      boolean allows(PermissionCheck check) {
-        int wanted = check.getPermission().getValue();
-        return resourceType == check.getResourceType() && (permissions & wanted) == wanted;
-      }
     }
 
     static String[] intersection(Set<String> granted, String[] asked) {
