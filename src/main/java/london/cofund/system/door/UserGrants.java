@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
@@ -26,6 +29,8 @@ import org.camunda.bpm.engine.impl.db.PermissionCheck;
  * one user or group and one resource type, so that each uses the engine's unique index (type, user
  * or group, resource type, resource): with the user ids together H2 walked every grant in the fund.
  * Revokes are not read: a narrowing leaves the engine's check in place for a user with revokes.
+ * Within one request the grants are read once (as {@link OneRequest} says, nothing is kept beyond
+ * it).
  */
 final class UserGrants {
 
@@ -46,16 +51,37 @@ final class UserGrants {
     }
   }
 
-  /** The user's grants on the checks' resource types, in one statement. */
+  /**
+   * The resource types always read together: those of the task list's check (tasks, process
+   * definitions) and of the variables' check (process instances too), so that one request that
+   * lists tasks with their variables reads the user's grants once.
+   */
+  private static final Set<Integer> READ_TOGETHER =
+      Set.of(
+          Resources.TASK.resourceType(),
+          Resources.PROCESS_DEFINITION.resourceType(),
+          Resources.PROCESS_INSTANCE.resourceType());
+
+  /**
+   * The user's grants on the checks' resource types (and on those {@linkplain #READ_TOGETHER read
+   * together}), in one statement, once per request ({@link OneRequest}).
+   */
   static List<Grant> read(AuthorizationCheck check, List<PermissionCheck> permissions) {
+    SortedSet<Integer> types = new TreeSet<>(READ_TOGETHER);
+    permissions.forEach(permission -> types.add(permission.getResourceType()));
+    List<String> groups =
+        check.getAuthGroupIds() == null ? List.of() : List.copyOf(check.getAuthGroupIds());
+    List<Object> key = List.of(check.getAuthUserId(), groups, List.copyOf(types));
+    return OneRequest.once(
+        "user grants", key, () -> List.copyOf(read(check.getAuthUserId(), groups, types)));
+  }
+
+  private static List<Grant> read(String user, List<String> groups, Set<Integer> types) {
     List<Object[]> parts = new ArrayList<>();
-    List<String> groups = check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds();
-    for (int resourceType :
-        permissions.stream().mapToInt(PermissionCheck::getResourceType).distinct().toArray()) {
+    for (int resourceType : types) {
       parts.add(part(Authorization.AUTH_TYPE_GLOBAL, "USER_ID_", Authorization.ANY, resourceType));
       parts.add(part(Authorization.AUTH_TYPE_GRANT, "USER_ID_", Authorization.ANY, resourceType));
-      parts.add(
-          part(Authorization.AUTH_TYPE_GRANT, "USER_ID_", check.getAuthUserId(), resourceType));
+      parts.add(part(Authorization.AUTH_TYPE_GRANT, "USER_ID_", user, resourceType));
       for (String group : groups) {
         parts.add(part(Authorization.AUTH_TYPE_GRANT, "GROUP_ID_", group, resourceType));
       }

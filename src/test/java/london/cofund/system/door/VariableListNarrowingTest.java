@@ -33,6 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * {@link VariableListNarrowing}: the variables of a page of tasks, read without the engine's join,
@@ -163,6 +166,33 @@ class VariableListNarrowingTest {
     assertThat(seen.narrowed()).isFalse();
     assertThat(seen.rows()).isEqualTo(seen.engines());
     assertThat(seen.taskIds()).doesNotContain(westminstersTask);
+  }
+
+  @Test
+  void theGrantsAreReadOncePerRequestAndTheNextRequestSeesANewOne() {
+    String instance =
+        tasks.createTaskQuery().taskId(camdensTask).singleResult().getProcessInstanceId();
+    RequestContextHolder.setRequestAttributes(
+        new ServletRequestAttributes(new MockHttpServletRequest()));
+    try {
+      Set<String> before = seen("westminster").rows();
+
+      grant("westminster", Resources.PROCESS_INSTANCE, instance, Permissions.READ);
+      assertThat(seen("westminster").rows())
+          .as("the same request: the grants read at its start")
+          .isEqualTo(before);
+
+      RequestContextHolder.setRequestAttributes(
+          new ServletRequestAttributes(new MockHttpServletRequest()));
+      Seen next = seen("westminster");
+      assertThat(next.rows())
+          .as("the next request: the instance's own variables too")
+          .containsAll(before)
+          .hasSizeGreaterThan(before.size())
+          .isEqualTo(next.engines());
+    } finally {
+      RequestContextHolder.resetRequestAttributes();
+    }
   }
 
   @Test
