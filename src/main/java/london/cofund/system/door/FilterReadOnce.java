@@ -64,7 +64,7 @@ class FilterReadOnce extends AbstractProcessEnginePlugin {
       List<Object> key = new ArrayList<>();
       key.add(filterId);
       key.add(user.getUserId());
-      key.add(user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()));
+      key.add(user.getGroupIds() == null ? List.of() : new ArrayList<>(user.getGroupIds()));
       return OneRequest.once("filter", key, () -> super.findFilterById(filterId));
     }
   }

@@ -1,6 +1,7 @@
 package london.cofund.system.door;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -68,6 +69,18 @@ class GroupsAsSignedIn extends AbstractProcessEnginePlugin {
       Set<String> groups = new LinkedHashSet<>(authenticatedGroupIds);
       groups.remove(null);
       return new ArrayList<>(groups);
+    }
+
+    /**
+     * Whether any revoke concerns the user or their groups: asked once per request ({@link
+     * OneRequest}, which forgets it after any command that may write) instead of once per command.
+     */
+    @Override
+    protected boolean isRevokeAuthCheckEnabled(String userId, List<String> groupIds) {
+      List<Object> key =
+          Arrays.asList(userId, groupIds == null ? List.of() : new ArrayList<>(groupIds));
+      return OneRequest.once(
+          "revokes", key, () -> super.isRevokeAuthCheckEnabled(userId, groupIds));
     }
   }
 }

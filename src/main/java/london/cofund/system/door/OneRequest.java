@@ -5,8 +5,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.AuthorizationCheckCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateGroupQueryCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateTenantQueryCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateUserQueryCmd;
+import org.camunda.bpm.engine.impl.cmd.GetFilterCmd;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -24,13 +36,69 @@ import org.springframework.web.context.request.RequestContextHolder;
  * FilterReadOnce} reads it once.
  *
  * <p>Nothing is kept beyond a request, so a grant or revoke is seen by the next one; and outside a
- * request (the job executor, the application's own calls) everything is read every time.
+ * request (the job executor, the application's own calls) everything is read every time. Within a
+ * request, what was read is forgotten after every command that may write ({@link Forgetting}:
+ * anything but a query, a filter's read or run, and an authorization check), so a grant or revoke
+ * made by the request itself is seen by its next command.
  */
-final class OneRequest {
+@Component
+final class OneRequest extends AbstractProcessEnginePlugin {
 
   private static final String ATTRIBUTE = OneRequest.class.getName() + ".";
 
-  private OneRequest() {}
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(new Forgetting());
+    if (configuration.getCustomPreCommandInterceptorsTxRequiresNew() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequiresNew(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new Forgetting());
+  }
+
+  /** Forgets what the request has read once a command that may write has run (or failed). */
+  static final class Forgetting extends CommandInterceptor {
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      try {
+        return next.execute(command);
+      } finally {
+        if (!reading(command)) {
+          forget();
+        }
+      }
+    }
+
+    /**
+     * Commands that write nothing: queries (and the identity service's making of one), a filter's
+     * read and run, an authorization check.
+     */
+    static boolean reading(Command<?> command) {
+      return command instanceof AbstractQuery
+          || command instanceof CreateGroupQueryCmd
+          || command instanceof CreateUserQueryCmd
+          || command instanceof CreateTenantQueryCmd
+          || command instanceof AbstractExecuteFilterCmd
+          || command instanceof GetFilterCmd
+          || command instanceof AuthorizationCheckCmd;
+    }
+  }
+
+  /** Forgets everything this request has read once. */
+  static void forget() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return;
+    }
+    for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {
+      if (name.startsWith(ATTRIBUTE)) {
+        request.removeAttribute(name, RequestAttributes.SCOPE_REQUEST);
+      }
+    }
+  }
 
   /** The granted task ids for this user and check: read once per request. */
   static Set<String> grantedTasks(AuthorizationCheck check, Supplier<Set<String>> read) {
@@ -60,7 +128,7 @@ final class OneRequest {
   private static List<Object> key(AuthorizationCheck check) {
     List<Object> key = new ArrayList<>();
     key.add(check.getAuthUserId());
-    key.add(check.getAuthGroupIds() == null ? List.of() : List.copyOf(check.getAuthGroupIds()));
+    key.add(check.getAuthGroupIds() == null ? List.of() : new ArrayList<>(check.getAuthGroupIds()));
     for (PermissionCheck permission : check.getPermissionChecks().getAtomicChecks()) {
       key.add(permission.getResourceType());
       key.add(permission.getPermission().getValue());

@@ -70,7 +70,7 @@ final class UserGrants {
     SortedSet<Integer> types = new TreeSet<>(READ_TOGETHER);
     permissions.forEach(permission -> types.add(permission.getResourceType()));
     List<String> groups =
-        check.getAuthGroupIds() == null ? List.of() : List.copyOf(check.getAuthGroupIds());
+        check.getAuthGroupIds() == null ? List.of() : new ArrayList<>(check.getAuthGroupIds());
     List<Object> key = List.of(check.getAuthUserId(), groups, List.copyOf(types));
     return OneRequest.once(
         "user grants", key, () -> List.copyOf(read(check.getAuthUserId(), groups, types)));

@@ -18,13 +18,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * {@link FilterReadOnce}: a filter and its {@code READ} check are read once per request and user; a
- * refusal is made again, and the next request (or a call outside one) reads afresh.
+ * refusal is made again, a command of the request that may write makes it read again, and the next
+ * request (or a call outside one) reads afresh.
  */
 @CoFundSpringTest
 class FilterReadOnceTest {
@@ -33,6 +35,7 @@ class FilterReadOnceTest {
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
   @Autowired AuthorizationService authorizations;
+  @Autowired JdbcTemplate jdbc;
 
   String filterId;
   String grantId;
@@ -56,12 +59,14 @@ class FilterReadOnceTest {
 
   @Test
   void withinOneRequestTheFirstReadIsUsedAgainAndTheNextRequestReadsAfresh() {
-    newRequest();
     grantRead();
+    newRequest();
     identity.setAuthentication("westminster", groups());
     assertThat(filters.getFilter(filterId).getId()).isEqualTo(filterId);
 
-    revokeGrant();
+    // Removed behind the engine's back: no command of this request wrote anything.
+    jdbc.update("delete from ACT_RU_AUTHORIZATION where ID_ = ?", grantId);
+    grantId = null;
     assertThat(filters.getFilter(filterId).getId())
         .as("the same request: the check made at its start")
         .isEqualTo(filterId);
@@ -69,6 +74,18 @@ class FilterReadOnceTest {
     newRequest();
     assertThatThrownBy(() -> filters.getFilter(filterId))
         .as("the next request checks again")
+        .isInstanceOf(AuthorizationException.class);
+  }
+
+  @Test
+  void aGrantRemovedByACommandOfTheRequestIsSeenByItsNextRead() {
+    grantRead();
+    newRequest();
+    identity.setAuthentication("westminster", groups());
+    filters.getFilter(filterId);
+
+    revokeGrant();
+    assertThatThrownBy(() -> filters.getFilter(filterId))
         .isInstanceOf(AuthorizationException.class);
   }
 

@@ -1,6 +1,7 @@
 package london.cofund.system.door;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
@@ -8,15 +9,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cmd.DeleteAuthorizationCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteFilterCountCmd;
+import org.camunda.bpm.engine.impl.cmd.GetFilterCmd;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** {@link OneRequest}: a user's grants are read once per request, and every time outside one. */
+/**
+ * {@link OneRequest}: a user's grants are read once per request, and every time outside one; a
+ * command that may write makes the request read again.
+ */
 class OneRequestTest {
 
   final AtomicInteger reads = new AtomicInteger();
@@ -68,6 +78,58 @@ class OneRequestTest {
     assertThat(OneRequest.grantedTasks(check("mopac"), none)).isNull();
     assertThat(OneRequest.grantedTasks(check("mopac"), none)).isNull();
     assertThat(reads).hasValue(1);
+  }
+
+  @Test
+  void aCommandThatMayWriteMakesTheRequestReadAgainAndAQueryDoesNot() {
+    RequestContextHolder.setRequestAttributes(
+        new ServletRequestAttributes(new MockHttpServletRequest()));
+    OneRequest.grantedTasks(check("westminster"), read);
+
+    for (Command<?> reading :
+        List.<Command<?>>of(
+            new TaskQueryImpl(), new GetFilterCmd("filter"), new ExecuteFilterCountCmd("filter"))) {
+      run(reading);
+    }
+    OneRequest.grantedTasks(check("westminster"), read);
+    assertThat(reads).as("after queries and a filter's read").hasValue(1);
+
+    run(new DeleteAuthorizationCmd("a-grant"));
+    OneRequest.grantedTasks(check("westminster"), read);
+    assertThat(reads).as("after a command that may write").hasValue(2);
+  }
+
+  @Test
+  void aCommandThatFailsMakesTheRequestReadAgainToo() {
+    RequestContextHolder.setRequestAttributes(
+        new ServletRequestAttributes(new MockHttpServletRequest()));
+    OneRequest.grantedTasks(check("westminster"), read);
+    OneRequest.Forgetting forgetting = new OneRequest.Forgetting();
+    forgetting.setNext(
+        new CommandInterceptor() {
+          @Override
+          public <T> T execute(Command<T> command) {
+            throw new IllegalStateException("the database went away");
+          }
+        });
+
+    assertThatThrownBy(() -> forgetting.execute(new DeleteAuthorizationCmd("a-grant")))
+        .isInstanceOf(IllegalStateException.class);
+    OneRequest.grantedTasks(check("westminster"), read);
+    assertThat(reads).hasValue(2);
+  }
+
+  /** Runs the command through the interceptor, the engine's own part left out. */
+  static void run(Command<?> command) {
+    OneRequest.Forgetting forgetting = new OneRequest.Forgetting();
+    forgetting.setNext(
+        new CommandInterceptor() {
+          @Override
+          public <T> T execute(Command<T> ignored) {
+            return null;
+          }
+        });
+    forgetting.execute(command);
   }
 
   static AuthorizationCheck check(String user) {

@@ -35,6 +35,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.RequestContextFilter;
 
 /**
@@ -167,6 +170,31 @@ class TaskListNarrowingTest {
           assertThat(ids(tasks.createTaskQuery().list())).isEqualTo(allowed);
           assertThat(tasks.createTaskQuery().count()).isEqualTo(allowed.size());
         });
+  }
+
+  @Test
+  void aRevokeMadeWithinARequestIsSeenByItsNextList() {
+    String revoked = allowedOneByOne("westminster").iterator().next();
+    RequestContextHolder.setRequestAttributes(
+        new ServletRequestAttributes(new MockHttpServletRequest()));
+    try {
+      signIn("westminster");
+      assertThat(ids(tasks.createTaskQuery().list())).contains(revoked);
+      identity.clearAuthentication();
+      withTaskAuthorization(
+          Authorization.AUTH_TYPE_REVOKE,
+          "westminster",
+          revoked,
+          () -> {
+            signIn("westminster");
+            assertThat(ids(tasks.createTaskQuery().list()))
+                .as("the same request, after the command that made the revoke")
+                .doesNotContain(revoked)
+                .isNotEmpty();
+          });
+    } finally {
+      RequestContextHolder.resetRequestAttributes();
+    }
   }
 
   @Test
