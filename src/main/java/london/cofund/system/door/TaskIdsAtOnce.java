@@ -2,11 +2,13 @@ package london.cofund.system.door;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.ParameterMapping;
@@ -30,6 +32,12 @@ import org.springframework.util.ReflectionUtils;
  * its id. The statement is the one MyBatis would have built, parameter for parameter. Anything
  * unexpected in the text (the placeholder not found, or a {@code ?} that is not a parameter) and
  * the statement is built by MyBatis as before.
+ *
+ * <p>On H2 the ids are written into the statement as string literals instead (each quote doubled,
+ * as SQL writes a quote in a literal): H2 hashes an {@code in} list of constants, but compares each
+ * row with every parameter of an {@code in} list of parameters, which was a fifth of a Tasklist
+ * list's time with 313 ids ({@code docs/performance.md}, "Third pass"). H2 keeps the parsed
+ * statement for the next call with the same ids (its statement cache, {@code QUERY_CACHE_SIZE}).
  */
 final class TaskIdsAtOnce {
 
@@ -51,11 +59,13 @@ final class TaskIdsAtOnce {
   /** Wraps the engine's task statements' sources: done once, when the engine is built. */
   static void install(ProcessEngineConfigurationImpl engine) {
     Configuration mybatis = engine.getSqlSessionFactory().getConfiguration();
+    boolean literals = "h2".equals(engine.getDatabaseType());
     for (String statement : STATEMENTS) {
       MappedStatement mapped =
           mybatis.getMappedStatement(engine.getDbSqlSessionFactory().mapStatement(statement));
       if (!(mapped.getSqlSource() instanceof Expanding)) {
-        ReflectionUtils.setField(SQL_SOURCE, mapped, new Expanding(mybatis, mapped.getSqlSource()));
+        ReflectionUtils.setField(
+            SQL_SOURCE, mapped, new Expanding(mybatis, mapped.getSqlSource(), literals));
       }
     }
   }
@@ -79,10 +89,12 @@ final class TaskIdsAtOnce {
 
     private final Configuration mybatis;
     private final SqlSource engines;
+    private final boolean literals;
 
-    Expanding(Configuration mybatis, SqlSource engines) {
+    Expanding(Configuration mybatis, SqlSource engines, boolean literals) {
       this.mybatis = mybatis;
       this.engines = engines;
+      this.literals = literals;
     }
 
     @Override
@@ -126,27 +138,35 @@ final class TaskIdsAtOnce {
         return null;
       }
       int at = marks.get(placeholder);
-      String text =
-          sql.substring(0, at)
-              + String.join(" , ", Collections.nCopies(ids.length, "?"))
-              + sql.substring(at + 1);
       List<ParameterMapping> parameters = new ArrayList<>(mappings.size() + ids.length);
       parameters.addAll(mappings.subList(0, placeholder));
       List<String> names = new ArrayList<>(ids.length);
-      for (int i = 0; i < ids.length; i++) {
-        String name = "__cofund_task_id_" + i;
-        names.add(name);
-        parameters.add(new ParameterMapping.Builder(mybatis, name, String.class).build());
+      String list;
+      if (literals) {
+        list = Arrays.stream(ids).map(Expanding::literal).collect(Collectors.joining(" , "));
+      } else {
+        list = String.join(" , ", Collections.nCopies(ids.length, "?"));
+        for (int i = 0; i < ids.length; i++) {
+          String name = "__cofund_task_id_" + i;
+          names.add(name);
+          parameters.add(new ParameterMapping.Builder(mybatis, name, String.class).build());
+        }
       }
       parameters.addAll(mappings.subList(placeholder + 1, mappings.size()));
+      String text = sql.substring(0, at) + list + sql.substring(at + 1);
       BoundSql result = new BoundSql(mybatis, text, parameters, built.getParameterObject());
       for (Map.Entry<String, Object> additional : built.getAdditionalParameters().entrySet()) {
         result.setAdditionalParameter(additional.getKey(), additional.getValue());
       }
-      for (int i = 0; i < ids.length; i++) {
+      for (int i = 0; i < names.size(); i++) {
         result.setAdditionalParameter(names.get(i), ids[i]);
       }
       return result;
+    }
+
+    /** A string literal of SQL: in quotes, each quote in it doubled. */
+    static String literal(String value) {
+      return "'" + value.replace("'", "''") + "'";
     }
 
     /** Where the statement's parameters are: every {@code ?} outside a quoted literal. */

@@ -173,6 +173,21 @@ class TaskListNarrowingTest {
   }
 
   @Test
+  void aGrantWhoseResourceIdIsSqlShowsNothingMore() {
+    // An administrator can write any resource id into a grant; on H2 the ids become literals.
+    withTaskAuthorization(
+        Authorization.AUTH_TYPE_GRANT,
+        "westminster",
+        "x' or '1'='1",
+        () -> {
+          Set<String> allowed = allowedOneByOne("westminster");
+          signIn("westminster");
+          assertThat(ids(tasks.createTaskQuery().list())).isEqualTo(allowed).isNotEmpty();
+          assertThat(tasks.createTaskQuery().count()).isEqualTo(allowed.size());
+        });
+  }
+
+  @Test
   void aRevokeMadeWithinARequestIsSeenByItsNextList() {
     String revoked = allowedOneByOne("westminster").iterator().next();
     RequestContextHolder.setRequestAttributes(
