@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.cmd.CreateGroupQueryCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateTenantQueryCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateUserQueryCmd;
 import org.camunda.bpm.engine.impl.cmd.GetFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.GetProcessApplicationForDeploymentCmd;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -74,7 +75,8 @@ final class OneRequest extends AbstractProcessEnginePlugin {
 
     /**
      * Commands that write nothing: queries (and the identity service's making of one), a filter's
-     * read and run, an authorization check.
+     * read and run, an authorization check, and the lookup of a deployment's process application
+     * (which engine-rest makes to read variables).
      */
     static boolean reading(Command<?> command) {
       return command instanceof AbstractQuery
@@ -83,7 +85,8 @@ final class OneRequest extends AbstractProcessEnginePlugin {
           || command instanceof CreateTenantQueryCmd
           || command instanceof AbstractExecuteFilterCmd
           || command instanceof GetFilterCmd
-          || command instanceof AuthorizationCheckCmd;
+          || command instanceof AuthorizationCheckCmd
+          || command instanceof GetProcessApplicationForDeploymentCmd;
     }
   }
 

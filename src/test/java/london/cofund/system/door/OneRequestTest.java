@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cmd.DeleteAuthorizationCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteFilterCountCmd;
 import org.camunda.bpm.engine.impl.cmd.GetFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.GetProcessApplicationForDeploymentCmd;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -88,7 +89,10 @@ class OneRequestTest {
 
     for (Command<?> reading :
         List.<Command<?>>of(
-            new TaskQueryImpl(), new GetFilterCmd("filter"), new ExecuteFilterCountCmd("filter"))) {
+            new TaskQueryImpl(),
+            new GetFilterCmd("filter"),
+            new ExecuteFilterCountCmd("filter"),
+            new GetProcessApplicationForDeploymentCmd("deployment"))) {
       run(reading);
     }
     OneRequest.grantedTasks(check("westminster"), read);
