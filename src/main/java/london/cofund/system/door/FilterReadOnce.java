@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterManager;
 import org.springframework.stereotype.Component;
@@ -28,23 +26,7 @@ class FilterReadOnce extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = new ArrayList<>();
-    if (configuration.getCustomSessionFactories() != null) {
-      factories.addAll(configuration.getCustomSessionFactories());
-    }
-    factories.add(
-        new SessionFactory() {
-          @Override
-          public Class<?> getSessionType() {
-            return FilterManager.class;
-          }
-
-          @Override
-          public Session openSession() {
-            return new Manager();
-          }
-        });
-    configuration.setCustomSessionFactories(factories);
+    ReplacedManager.install(configuration, FilterManager.class, Manager::new);
   }
 
   /** The engine's filter manager, reading a filter once per request and user. */

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
@@ -36,23 +34,7 @@ class GroupsAsSignedIn extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = new ArrayList<>();
-    if (configuration.getCustomSessionFactories() != null) {
-      factories.addAll(configuration.getCustomSessionFactories());
-    }
-    factories.add(
-        new SessionFactory() {
-          @Override
-          public Class<?> getSessionType() {
-            return AuthorizationManager.class;
-          }
-
-          @Override
-          public Session openSession() {
-            return new Manager();
-          }
-        });
-    configuration.setCustomSessionFactories(factories);
+    ReplacedManager.install(configuration, AuthorizationManager.class, Manager::new);
   }
 
   /** The engine's authorization manager, without the scan for a user with few groups. */

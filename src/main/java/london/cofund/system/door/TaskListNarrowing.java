@@ -15,8 +15,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -61,23 +59,7 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = new ArrayList<>();
-    if (configuration.getCustomSessionFactories() != null) {
-      factories.addAll(configuration.getCustomSessionFactories());
-    }
-    factories.add(
-        new SessionFactory() {
-          @Override
-          public Class<?> getSessionType() {
-            return TaskManager.class;
-          }
-
-          @Override
-          public Session openSession() {
-            return new NarrowingTaskManager();
-          }
-        });
-    configuration.setCustomSessionFactories(factories);
+    ReplacedManager.install(configuration, TaskManager.class, NarrowingTaskManager::new);
   }
 
   @Override

@@ -16,8 +16,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceManager;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.stereotype.Component;
@@ -47,23 +45,7 @@ class VariableListNarrowing extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = new ArrayList<>();
-    if (configuration.getCustomSessionFactories() != null) {
-      factories.addAll(configuration.getCustomSessionFactories());
-    }
-    factories.add(
-        new SessionFactory() {
-          @Override
-          public Class<?> getSessionType() {
-            return VariableInstanceManager.class;
-          }
-
-          @Override
-          public Session openSession() {
-            return new Manager();
-          }
-        });
-    configuration.setCustomSessionFactories(factories);
+    ReplacedManager.install(configuration, VariableInstanceManager.class, Manager::new);
   }
 
   /** The engine's variable manager, with unpaged lists by scope read without the join. */
