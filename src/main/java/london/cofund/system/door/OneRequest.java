@@ -3,7 +3,6 @@ package london.cofund.system.door;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -15,8 +14,6 @@ import org.camunda.bpm.engine.impl.cmd.CreateTenantQueryCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateUserQueryCmd;
 import org.camunda.bpm.engine.impl.cmd.GetFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.GetProcessApplicationForDeploymentCmd;
-import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
-import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
@@ -24,11 +21,13 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * One read of a user's task grants, and of a filter with its check, for one request.
+ * One read of a user's grants, of whether revokes concern them, and of a filter with its check, for
+ * one request.
  *
- * <p>Tasklist asks engine-rest for a filter's list with HAL, and engine-rest then lists the tasks
- * and counts them, in two commands of the same request. Each would read the user's grants again for
- * {@link TaskListNarrowing} (a borough officer has one per task offered to their borough). For the
+ * <p>Tasklist asks engine-rest for a filter's list with HAL, and engine-rest then lists the tasks,
+ * counts them and reads their variables, in commands of the same request. Each would read the
+ * user's grants again ({@link UserGrants}, for {@link TaskListNarrowing} and {@link
+ * VariableListNarrowing}; a borough officer has one per task offered to their borough). For the
  * length of one request the grants read first are used again, held in Spring's request attributes
  * (Spring's {@code RequestContextFilter} sets them for every request, engine-rest's included). The
  * two commands were never one transaction: a task offered between them could already make the count
@@ -103,11 +102,6 @@ final class OneRequest extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** The granted task ids for this user and check: read once per request. */
-  static Set<String> grantedTasks(AuthorizationCheck check, Supplier<Set<String>> read) {
-    return once("grants", key(check), read);
-  }
-
   /**
    * What {@code read} answers for this key, read once per request ({@code null} answers included);
    * outside a request, read every time.
@@ -125,17 +119,5 @@ final class OneRequest extends AbstractProcessEnginePlugin {
       request.setAttribute(name, held, RequestAttributes.SCOPE_REQUEST);
     }
     return held.orElse(null);
-  }
-
-  /** Who asks and for which permissions: everything the grants read depends on. */
-  private static List<Object> key(AuthorizationCheck check) {
-    List<Object> key = new ArrayList<>();
-    key.add(check.getAuthUserId());
-    key.add(check.getAuthGroupIds() == null ? List.of() : new ArrayList<>(check.getAuthGroupIds()));
-    for (PermissionCheck permission : check.getPermissionChecks().getAtomicChecks()) {
-      key.add(permission.getResourceType());
-      key.add(permission.getPermission().getValue());
-    }
-    return key;
   }
 }

@@ -128,7 +128,7 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
       if (!narrowable(query, check)) {
         return null;
       }
-      return OneRequest.grantedTasks(check, () -> readGrantedTasks(check));
+      return readGrantedTasks(check);
     }
 
     static boolean narrowable(TaskQueryImpl query, AuthorizationCheck check) {
@@ -146,18 +146,17 @@ class TaskListNarrowing extends AbstractProcessEnginePlugin {
       List<PermissionCheck> permissions = check.getPermissionChecks().getAtomicChecks();
       Set<String> tasks = new LinkedHashSet<>();
       for (UserGrants.Grant grant : UserGrants.read(check, permissions)) {
-        for (PermissionCheck permission : permissions) {
-          if (!grant.allows(permission)) {
-            continue;
-          }
-          if (permission.getResourceType() != Resources.TASK.resourceType()
-              || Authorization.ANY.equals(grant.resourceId())) {
-            return null;
-          }
-          tasks.add(grant.resourceId());
-          if (tasks.size() > LIMIT) {
-            return null;
-          }
+        PermissionCheck permission = grant.satisfied(permissions);
+        if (permission == null) {
+          continue;
+        }
+        if (permission.getResourceType() != Resources.TASK.resourceType()
+            || Authorization.ANY.equals(grant.resourceId())) {
+          return null;
+        }
+        tasks.add(grant.resourceId());
+        if (tasks.size() > LIMIT) {
+          return null;
         }
       }
       return tasks;

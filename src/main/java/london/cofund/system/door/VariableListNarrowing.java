@@ -104,25 +104,28 @@ class VariableListNarrowing extends AbstractProcessEnginePlugin {
       if (!checks.isDisjunctive() || !checks.getCompositeChecks().isEmpty()) {
         return false;
       }
-      Set<String> expected =
-          Set.of(
-              shape(Resources.PROCESS_INSTANCE, "RES.PROC_INST_ID_", Permissions.READ),
-              shape(Resources.PROCESS_DEFINITION, "PROCDEF.KEY_", Permissions.READ_INSTANCE),
-              shape(Resources.TASK, "RES.TASK_ID_", Permissions.READ));
-      Set<String> actual = new HashSet<>();
-      for (PermissionCheck permission : checks.getAtomicChecks()) {
-        actual.add(
-            permission.getResourceType()
-                + " "
-                + permission.getResourceIdQueryParam()
-                + " "
-                + permission.getPermission().getValue());
-      }
-      return actual.equals(expected) && checks.getAtomicChecks().size() == expected.size();
+      List<String> actual =
+          checks.getAtomicChecks().stream().map(VariableListNarrowing.Manager::shape).toList();
+      return actual.size() == VARIABLE_READ.size() && VARIABLE_READ.equals(Set.copyOf(actual));
     }
+
+    /** The engine's three checks for variables, each as resource type, column and permission. */
+    private static final Set<String> VARIABLE_READ =
+        Set.of(
+            shape(Resources.PROCESS_INSTANCE, "RES.PROC_INST_ID_", Permissions.READ),
+            shape(Resources.PROCESS_DEFINITION, "PROCDEF.KEY_", Permissions.READ_INSTANCE),
+            shape(Resources.TASK, "RES.TASK_ID_", Permissions.READ));
 
     private static String shape(Resource resource, String column, Permission permission) {
       return resource.resourceType() + " " + column + " " + permission.getValue();
+    }
+
+    private static String shape(PermissionCheck check) {
+      return check.getResourceType()
+          + " "
+          + check.getResourceIdQueryParam()
+          + " "
+          + check.getPermission().getValue();
     }
 
     /**

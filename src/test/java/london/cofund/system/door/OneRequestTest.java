@@ -7,15 +7,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cmd.DeleteAuthorizationCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteFilterCountCmd;
 import org.camunda.bpm.engine.impl.cmd.GetFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.GetProcessApplicationForDeploymentCmd;
-import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
-import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.junit.jupiter.api.AfterEach;
@@ -43,32 +39,32 @@ class OneRequestTest {
   }
 
   @Test
-  void withinOneRequestTheGrantsAreReadOnceForTheSameUserAndCheck() {
+  void withinOneRequestTheGrantsAreReadOnceForTheSameUser() {
     RequestContextHolder.setRequestAttributes(
         new ServletRequestAttributes(new MockHttpServletRequest()));
 
-    assertThat(OneRequest.grantedTasks(check("westminster"), read)).containsExactly("task-1");
-    assertThat(OneRequest.grantedTasks(check("westminster"), read)).containsExactly("task-1");
+    assertThat(OneRequest.once("grants", key("westminster"), read)).containsExactly("task-1");
+    assertThat(OneRequest.once("grants", key("westminster"), read)).containsExactly("task-1");
     assertThat(reads).hasValue(1);
 
-    OneRequest.grantedTasks(check("camden"), read);
+    OneRequest.once("grants", key("camden"), read);
     assertThat(reads).as("another user's grants are their own").hasValue(2);
 
     RequestContextHolder.setRequestAttributes(
         new ServletRequestAttributes(new MockHttpServletRequest()));
-    OneRequest.grantedTasks(check("westminster"), read);
+    OneRequest.once("grants", key("westminster"), read);
     assertThat(reads).as("the next request reads again").hasValue(3);
   }
 
   @Test
   void outsideARequestTheGrantsAreReadEveryTime() {
-    OneRequest.grantedTasks(check("westminster"), read);
-    OneRequest.grantedTasks(check("westminster"), read);
+    OneRequest.once("grants", key("westminster"), read);
+    OneRequest.once("grants", key("westminster"), read);
     assertThat(reads).hasValue(2);
   }
 
   @Test
-  void aListThatCannotBeNarrowedIsRememberedAsSuch() {
+  void anAnswerOfNothingIsRememberedAsSuch() {
     RequestContextHolder.setRequestAttributes(
         new ServletRequestAttributes(new MockHttpServletRequest()));
     Supplier<Set<String>> none =
@@ -76,8 +72,8 @@ class OneRequestTest {
           reads.incrementAndGet();
           return null;
         };
-    assertThat(OneRequest.grantedTasks(check("mopac"), none)).isNull();
-    assertThat(OneRequest.grantedTasks(check("mopac"), none)).isNull();
+    assertThat(OneRequest.once("grants", key("mopac"), none)).isNull();
+    assertThat(OneRequest.once("grants", key("mopac"), none)).isNull();
     assertThat(reads).hasValue(1);
   }
 
@@ -85,7 +81,7 @@ class OneRequestTest {
   void aCommandThatMayWriteMakesTheRequestReadAgainAndAQueryDoesNot() {
     RequestContextHolder.setRequestAttributes(
         new ServletRequestAttributes(new MockHttpServletRequest()));
-    OneRequest.grantedTasks(check("westminster"), read);
+    OneRequest.once("grants", key("westminster"), read);
 
     for (Command<?> reading :
         List.<Command<?>>of(
@@ -95,11 +91,11 @@ class OneRequestTest {
             new GetProcessApplicationForDeploymentCmd("deployment"))) {
       run(reading);
     }
-    OneRequest.grantedTasks(check("westminster"), read);
+    OneRequest.once("grants", key("westminster"), read);
     assertThat(reads).as("after queries and a filter's read").hasValue(1);
 
     run(new DeleteAuthorizationCmd("a-grant"));
-    OneRequest.grantedTasks(check("westminster"), read);
+    OneRequest.once("grants", key("westminster"), read);
     assertThat(reads).as("after a command that may write").hasValue(2);
   }
 
@@ -107,7 +103,7 @@ class OneRequestTest {
   void aCommandThatFailsMakesTheRequestReadAgainToo() {
     RequestContextHolder.setRequestAttributes(
         new ServletRequestAttributes(new MockHttpServletRequest()));
-    OneRequest.grantedTasks(check("westminster"), read);
+    OneRequest.once("grants", key("westminster"), read);
     OneRequest.Forgetting forgetting = new OneRequest.Forgetting();
     forgetting.setNext(
         new CommandInterceptor() {
@@ -119,7 +115,7 @@ class OneRequestTest {
 
     assertThatThrownBy(() -> forgetting.execute(new DeleteAuthorizationCmd("a-grant")))
         .isInstanceOf(IllegalStateException.class);
-    OneRequest.grantedTasks(check("westminster"), read);
+    OneRequest.once("grants", key("westminster"), read);
     assertThat(reads).hasValue(2);
   }
 
@@ -136,14 +132,8 @@ class OneRequestTest {
     forgetting.execute(command);
   }
 
-  static AuthorizationCheck check(String user) {
-    AuthorizationCheck check = new AuthorizationCheck();
-    check.setAuthUserId(user);
-    check.setAuthGroupIds(List.of("borough-" + user));
-    PermissionCheck read = new PermissionCheck();
-    read.setResource(Resources.TASK);
-    read.setPermission(Permissions.READ);
-    check.getPermissionChecks().addAtomicCheck(read);
-    return check;
+  /** Who asks: what a user's grants depend on. */
+  static List<Object> key(String user) {
+    return List.of(user, List.of("borough-" + user));
   }
 }
