@@ -66,6 +66,19 @@ public final class WebappLogin {
     return send(HttpRequest.newBuilder(URI.create(http.url(path))).GET());
   }
 
+  /**
+   * A POST of JSON as Tasklist sends it to the webapps' engine API: with the session's cookie and
+   * its CSRF token, asking for the given type ({@code application/hal+json} for Tasklist's lists).
+   */
+  public HttpResponse<String> postJson(String path, String accept, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(http.url(path)))
+            .header("Accept", accept)
+            .header("Content-Type", "application/json")
+            .header("X-XSRF-TOKEN", csrfToken())
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** A GET whose body is binary, such as a PDF. */
   public HttpResponse<byte[]> getBytes(String path) {
     try {

@@ -10,6 +10,9 @@ import jakarta.ws.rs.ext.Providers;
 import java.util.Date;
 import london.cofund.CoFundSpringTest;
 import london.cofund.HttpApi;
+import london.cofund.WebappLogin;
+import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
 import org.camunda.bpm.engine.rest.dto.task.TaskDto;
 import org.camunda.bpm.engine.rest.hal.Hal;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
@@ -17,26 +20,59 @@ import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
-/** {@link EngineRestJson}: engine-rest uses one mapper, configured as Camunda configures it. */
+/**
+ * {@link EngineRestJson}: the engine's REST API uses one mapper behind both doors, engine-rest and
+ * the webapps' (Tasklist's), configured as Camunda configures it.
+ */
 @CoFundSpringTest
 class EngineRestJsonTest {
 
   @LocalServerPort int port;
   @Autowired ServletRegistrationBean<ServletContainer> jersey;
+  @Autowired ServletWebServerApplicationContext context;
 
   @Test
   void engineRestGetsTheSameMapperEveryTimeConfiguredAsCamundas() throws Exception {
     // Jersey starts on the first request.
     assertThat(new HttpApi(port).get("/engine-rest/version", "mopac").status()).isEqualTo(200);
-    Providers providers =
-        jersey
-            .getServlet()
-            .getApplicationHandler()
-            .getInjectionManager()
-            .getInstance(Providers.class);
+    assertOneMapper(providersOf(jersey.getServlet()));
+  }
 
+  @Test
+  void tasklistsDoorGetsTheSameMapperToo() throws Exception {
+    // The webapps' engine API, as Tasklist calls it with its session; Jersey starts on the first.
+    WebappLogin tasklist = WebappLogin.tasklist(new HttpApi(port), "westminster");
+    assertThat(tasklist.status()).isEqualTo(200);
+    assertThat(tasklist.get("/camunda/api/engine/engine/default/filter/count").statusCode())
+        .isEqualTo(200);
+    Context webapp =
+        (Context)
+            ((TomcatWebServer) context.getWebServer()).getTomcat().getHost().findChildren()[0];
+    ServletContainer engineApi =
+        (ServletContainer) ((Wrapper) webapp.findChild("Engine Api")).getServlet();
+    Providers providers = providersOf(engineApi);
+    assertOneMapper(providers);
+    // The same mapper as engine-rest's, not one per door.
+    assertThat(new HttpApi(port).get("/engine-rest/version", "mopac").status()).isEqualTo(200);
+    assertThat(
+            providers
+                .getContextResolver(ObjectMapper.class, MediaType.APPLICATION_JSON_TYPE)
+                .getContext(TaskDto.class))
+        .isSameAs(
+            providersOf(jersey.getServlet())
+                .getContextResolver(ObjectMapper.class, MediaType.APPLICATION_JSON_TYPE)
+                .getContext(TaskDto.class));
+  }
+
+  private static Providers providersOf(ServletContainer servlet) {
+    return servlet.getApplicationHandler().getInjectionManager().getInstance(Providers.class);
+  }
+
+  private static void assertOneMapper(Providers providers) throws Exception {
     for (MediaType type :
         new MediaType[] {MediaType.APPLICATION_JSON_TYPE, Hal.APPLICATION_HAL_JSON_TYPE}) {
       ContextResolver<ObjectMapper> resolver =
