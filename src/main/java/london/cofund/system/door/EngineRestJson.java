@@ -45,26 +45,31 @@ public final class EngineRestJson implements ForcedAutoDiscoverable {
     }
   }
 
-  /** The one mapper, made on first use, after the starter has set Camunda's date format. */
+  /**
+   * The one mapper, made on first use, after the starter has set Camunda's date format; made again
+   * should that format ever change, so that it is always configured as Camunda's would be.
+   */
   @Provider
   @Priority(1)
   @Produces({MediaType.APPLICATION_JSON, Hal.APPLICATION_HAL_JSON})
   public static class OneMapper implements ContextResolver<ObjectMapper> {
 
-    private static volatile ObjectMapper mapper;
+    /** A mapper and the date format it was configured with. */
+    private record Configured(String dateFormat, ObjectMapper mapper) {}
+
+    private static volatile Configured current;
 
     @Override
     public ObjectMapper getContext(Class<?> type) {
-      ObjectMapper configured = mapper;
-      if (configured == null) {
-        synchronized (OneMapper.class) {
-          if (mapper == null) {
-            mapper = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
-          }
-          configured = mapper;
-        }
+      Configured configured = current;
+      String dateFormat = JacksonConfigurator.dateFormatString;
+      if (configured == null || !configured.dateFormat().equals(dateFormat)) {
+        configured =
+            new Configured(
+                dateFormat, JacksonConfigurator.configureObjectMapper(new ObjectMapper()));
+        current = configured;
       }
-      return configured;
+      return configured.mapper();
     }
   }
 }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.ext.Providers;
 import java.util.Date;
 import london.cofund.CoFundSpringTest;
 import london.cofund.HttpApi;
-import london.cofund.WebappLogin;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.camunda.bpm.engine.rest.dto.task.TaskDto;
@@ -44,16 +43,15 @@ class EngineRestJsonTest {
 
   @Test
   void tasklistsDoorGetsTheSameMapperToo() throws Exception {
-    // The webapps' engine API, as Tasklist calls it with its session; Jersey starts on the first.
-    WebappLogin tasklist = WebappLogin.tasklist(new HttpApi(port), "westminster");
-    assertThat(tasklist.status()).isEqualTo(200);
-    assertThat(tasklist.get("/camunda/api/engine/engine/default/filter/count").statusCode())
-        .isEqualTo(200);
+    // The webapps' engine API, which Tasklist calls. Its servlet is started here as Tomcat
+    // starts it for a first request: a request would also need the webapps to find the engine
+    // named "default", which in a JVM holding several test contexts may be another context's.
     Context webapp =
         (Context)
             ((TomcatWebServer) context.getWebServer()).getTomcat().getHost().findChildren()[0];
-    ServletContainer engineApi =
-        (ServletContainer) ((Wrapper) webapp.findChild("Engine Api")).getServlet();
+    Wrapper wrapper = (Wrapper) webapp.findChild("Engine Api");
+    ServletContainer engineApi = (ServletContainer) wrapper.allocate();
+    wrapper.deallocate(engineApi);
     Providers providers = providersOf(engineApi);
     assertOneMapper(providers);
     // The same mapper as engine-rest's, not one per door.
@@ -66,6 +64,25 @@ class EngineRestJsonTest {
             providersOf(jersey.getServlet())
                 .getContextResolver(ObjectMapper.class, MediaType.APPLICATION_JSON_TYPE)
                 .getContext(TaskDto.class));
+  }
+
+  @Test
+  void aChangedDateFormatGivesAMapperWithIt() throws Exception {
+    EngineRestJson.OneMapper resolver = new EngineRestJson.OneMapper();
+    ObjectMapper before = resolver.getContext(TaskDto.class);
+    Date date = new Date(1_764_590_400_000L);
+    try {
+      JacksonConfigurator.setDateFormatString("yyyy-MM-dd");
+      ObjectMapper changed = resolver.getContext(TaskDto.class);
+      assertThat(changed).isNotSameAs(before);
+      assertThat(changed.writeValueAsString(date))
+          .isEqualTo(new JacksonConfigurator().getContext(TaskDto.class).writeValueAsString(date));
+      assertThat(resolver.getContext(TaskDto.class)).isSameAs(changed);
+    } finally {
+      JacksonConfigurator.setDateFormatString(JacksonConfigurator.DEFAULT_DATE_FORMAT);
+    }
+    assertThat(resolver.getContext(TaskDto.class).writeValueAsString(date))
+        .isEqualTo(before.writeValueAsString(date));
   }
 
   private static Providers providersOf(ServletContainer servlet) {
