@@ -108,7 +108,8 @@ public final class HttpApi {
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static HttpRequest.BodyPublisher publisher(Object body) {
+  /** A request body as JSON: text as it is, anything else written by Jackson. */
+  static HttpRequest.BodyPublisher publisher(Object body) {
     try {
       String text = body instanceof String s ? s : JSON.writeValueAsString(body);
       return BodyPublishers.ofString(text, StandardCharsets.UTF_8);

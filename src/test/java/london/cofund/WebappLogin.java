@@ -69,14 +69,15 @@ public final class WebappLogin {
   /**
    * A POST of JSON as Tasklist sends it to the webapps' engine API: with the session's cookie and
    * its CSRF token, asking for the given type ({@code application/hal+json} for Tasklist's lists).
+   * The body is written as {@link HttpApi} writes it.
    */
-  public HttpResponse<String> postJson(String path, String accept, String json) {
+  public HttpResponse<String> postJson(String path, String accept, Object body) {
     return send(
         HttpRequest.newBuilder(URI.create(http.url(path)))
             .header("Accept", accept)
             .header("Content-Type", "application/json")
             .header("X-XSRF-TOKEN", csrfToken())
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+            .POST(HttpApi.publisher(body)));
   }
 
   /** A GET whose body is binary, such as a PDF. */
