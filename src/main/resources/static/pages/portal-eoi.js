@@ -5,7 +5,11 @@ const form = document.getElementById('eoi-form');
 const list = document.getElementById('criteria');
 if (form && list) {
   let timer;
+  // Each check is numbered, and only the latest one's answer is shown: an earlier answer that
+  // arrives late (a slow network, a busy server) must not overwrite a newer one.
+  let latest = 0;
   const update = async () => {
+    const asked = ++latest;
     const body = new URLSearchParams(new FormData(form));
     const response = await fetch(form.dataset.criteriaUrl, {
       method: 'POST',
@@ -13,8 +17,10 @@ if (form && list) {
       body,
       credentials: 'same-origin'
     });
-    if (!response.ok) return;
-    for (const result of await response.json()) {
+    if (!response.ok || asked !== latest) return;
+    const results = await response.json();
+    if (asked !== latest) return;
+    for (const result of results) {
       const item = document.getElementById('criterion-' + result.code);
       if (!item) continue;
       item.dataset.passed = String(result.passed);
